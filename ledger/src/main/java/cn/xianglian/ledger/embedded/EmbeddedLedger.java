@@ -139,14 +139,19 @@ public final class EmbeddedLedger implements LedgerClient {
       state = new StateStore(config.dataDirectory().resolve(STATE_FILE), STATE_CACHE_MEGABYTES);
       long savepoint = state.savepoint();
       if (savepoint >= blocks.height()) {
-        throw new IllegalStateException(
-            "the state store has applied block "
-                + savepoint
-                + " but the block file ends at block "
-                + (blocks.height() - 1)
-                + ": remove "
-                + STATE_FILE
-                + " to rebuild the state from the block file");
+        // Only possible when blocks the state had applied were lost (fsync off, or the file was
+        // cut by hand): the state cannot be rolled back, so it is rebuilt from the blocks left.
+        long lost = savepoint;
+        LOG.warning(
+            () ->
+                "the state store had applied block "
+                    + lost
+                    + " but the block file ends before it; rebuilding the state from the block file");
+        state.close();
+        state = null;
+        Files.delete(config.dataDirectory().resolve(STATE_FILE));
+        state = new StateStore(config.dataDirectory().resolve(STATE_FILE), STATE_CACHE_MEGABYTES);
+        savepoint = state.savepoint();
       }
       for (long number = savepoint + 1; number < blocks.height(); number++) {
         state.apply(blocks.read(number));
@@ -319,6 +324,36 @@ public final class EmbeddedLedger implements LedgerClient {
 
   /** Endorses, orders and waits for the commit of a signed transaction. */
   Submitted submit(SignedTransaction signed) {
+    CompletableFuture<Submitted> committed = submitAsync(signed);
+    try {
+      return committed.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LedgerException(
+          LedgerException.Stage.COMMIT_STATUS,
+          null,
+          "interrupted while waiting for the commit of " + signed.txId(),
+          signed.txId(),
+          e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof LedgerException ledgerException) {
+        throw ledgerException;
+      }
+      throw new LedgerException(
+          LedgerException.Stage.COMMIT_STATUS,
+          null,
+          "the commit status of " + signed.txId() + " is unknown: " + e.getCause(),
+          signed.txId(),
+          e.getCause());
+    }
+  }
+
+  /**
+   * Endorses in the calling thread (failures are thrown at once) and hands the transaction to the
+   * committer; the future completes when its block is on disk. Package-private: tests use it to
+   * order transactions deterministically.
+   */
+  CompletableFuture<Submitted> submitAsync(SignedTransaction signed) {
     if (closing) {
       throw new LedgerException(
           LedgerException.Stage.SUBMIT,
@@ -332,7 +367,7 @@ public final class EmbeddedLedger implements LedgerClient {
       throw new LedgerException(
           LedgerException.Stage.ENDORSE,
           "DUPLICATE_TXID",
-          "transaction " + signed.txId() + " was already submitted",
+          "DUPLICATE_TXID: transaction " + signed.txId() + " was already submitted",
           signed.txId(),
           null);
     }
@@ -356,44 +391,36 @@ public final class EmbeddedLedger implements LedgerClient {
           broken);
     }
     queue.add(pending);
-    Outcome outcome = await(pending, signed.txId());
-    if (outcome.code() != ValidationCode.VALID) {
-      throw new LedgerException(
-          LedgerException.Stage.COMMIT,
-          outcome.code().name(),
-          "transaction "
-              + signed.txId()
-              + " was committed in block "
-              + outcome.blockNumber()
-              + " as invalid: "
-              + outcome.code(),
-          signed.txId(),
-          null);
-    }
-    return new Submitted(signed.txId(), outcome.blockNumber(), pending.transaction().payload());
+    return pending
+        .done()
+        .thenApply(
+            outcome -> {
+              if (outcome.code() != ValidationCode.VALID) {
+                throw new LedgerException(
+                    LedgerException.Stage.COMMIT,
+                    outcome.code().name(),
+                    "transaction "
+                        + signed.txId()
+                        + " was committed in block "
+                        + outcome.blockNumber()
+                        + " as invalid: "
+                        + outcome.code(),
+                    signed.txId(),
+                    null);
+              }
+              return new Submitted(
+                  signed.txId(), outcome.blockNumber(), pending.transaction().payload());
+            });
   }
 
-  private Outcome await(Pending pending, String txId) {
+  /** A block as stored (package-private, for tests). */
+  Block block(long number) {
     try {
-      return pending.done().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LedgerException(
-          LedgerException.Stage.COMMIT_STATUS,
-          null,
-          "interrupted while waiting for the commit of " + txId,
-          txId,
-          e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof LedgerException ledgerException) {
-        throw ledgerException;
-      }
-      throw new LedgerException(
-          LedgerException.Stage.COMMIT_STATUS,
-          null,
-          "the commit status of " + txId + " is unknown: " + e.getCause(),
-          txId,
-          e.getCause());
+      return blocks.read(number);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (CorruptBlockException e) {
+      throw new IllegalStateException(e.getMessage(), e);
     }
   }
 
@@ -810,6 +837,7 @@ public final class EmbeddedLedger implements LedgerClient {
     }
     synchronized (EmbeddedLedger.class) {
       if (sharedRouter == null) {
+        quietShimLogging();
         var created = new ContractRouter(new String[] {"--id", "xianglian:1"});
         try {
           Method find = ContractRouter.class.getDeclaredMethod("findAllContracts");
@@ -839,7 +867,9 @@ public final class EmbeddedLedger implements LedgerClient {
             "org.hyperledger.fabric.contract.execution.impl.ContractExecutionService")) {
       Logger logger = Logger.getLogger(name);
       logger.setLevel(Level.WARNING);
-      QUIETED.add(logger);
+      if (!QUIETED.contains(logger)) {
+        QUIETED.add(logger);
+      }
     }
   }
 
