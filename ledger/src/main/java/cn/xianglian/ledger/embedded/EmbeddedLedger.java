@@ -20,9 +20,15 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,9 +45,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.hyperledger.fabric.contract.ContractRouter;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.hyperledger.fabric.shim.Chaincode;
@@ -73,6 +81,10 @@ public final class EmbeddedLedger implements LedgerClient {
 
   private static final Logger LOG = Logger.getLogger(EmbeddedLedger.class.getName());
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** Not registered globally: used only for this ledger's signatures. */
+  private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+
   private static final String BLOCK_FILE = "blocks.dat";
   private static final String STATE_FILE = "state.mv.db";
   private static final int STATE_CACHE_MEGABYTES = 16;
@@ -87,10 +99,28 @@ public final class EmbeddedLedger implements LedgerClient {
   private final BlockFile blocks;
   private final StateStore state;
   private final ContractRouter router;
-  private final Map<String, X509Certificate> trustedCertificates = new ConcurrentHashMap<>();
+
+  /** Creator certificates already checked, by MSP id and PEM, with their Bouncy Castle key. */
+  private final Map<String, PublicKey> trustedCreators = new ConcurrentHashMap<>();
+
+  /**
+   * Callers' private keys converted to Bouncy Castle keys (whose ECDSA is several times faster).
+   */
+  private final Map<PrivateKey, PrivateKey> signingKeys = new ConcurrentHashMap<>();
+
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Object heightSignal = new Object();
+
+  /** Guards {@code closing} against enqueueing, so nothing is queued after the committer left. */
+  private final Object admission = new Object();
+
+  /**
+   * Simulations hold the read lock while the chaincode runs; applying a block takes the write lock,
+   * so a simulation never sees half a block (as a peer's state lock during commit).
+   */
+  private final ReentrantReadWriteLock stateLock = new ReentrantReadWriteLock();
+
   private final AtomicInteger subscriptionCount = new AtomicInteger();
   private final Set<BlockSubscription> subscriptions = ConcurrentHashMap.newKeySet();
   private final Thread committer;
@@ -255,10 +285,12 @@ public final class EmbeddedLedger implements LedgerClient {
   /** Stops accepting transactions, commits those already ordered, and closes the files. */
   @Override
   public void close() {
-    if (closing) {
-      return;
+    synchronized (admission) {
+      if (closing) {
+        return;
+      }
+      closing = true;
     }
-    closing = true;
     try {
       committer.join();
     } catch (InterruptedException e) {
@@ -313,13 +345,30 @@ public final class EmbeddedLedger implements LedgerClient {
             proposal,
             new byte[0]);
     try {
-      Signature signer = Signature.getInstance("SHA256withECDSA");
-      signer.initSign(caller.privateKey());
+      Signature signer = Signature.getInstance("SHA256withECDSA", BOUNCY_CASTLE);
+      signer.initSign(signingKey(caller.privateKey()));
       signer.update(unsigned.signedBytes());
       return unsigned.withSignature(signer.sign());
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("cannot sign as " + caller + ": " + e.getMessage(), e);
     }
+  }
+
+  private PrivateKey signingKey(PrivateKey key) throws GeneralSecurityException {
+    if (key.getClass().getName().startsWith("org.bouncycastle.")) {
+      return key;
+    }
+    PrivateKey converted = signingKeys.get(key);
+    if (converted == null) {
+      converted =
+          KeyFactory.getInstance("EC", BOUNCY_CASTLE)
+              .generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
+      if (signingKeys.size() > 10_000) {
+        signingKeys.clear();
+      }
+      signingKeys.put(key, converted);
+    }
+    return converted;
   }
 
   /** Endorses, orders and waits for the commit of a signed transaction. */
@@ -380,17 +429,19 @@ public final class EmbeddedLedger implements LedgerClient {
       inFlight.remove(signed.txId());
       throw e;
     }
-    Throwable broken = failure;
-    if (broken != null || closing) {
-      inFlight.remove(signed.txId());
-      throw new LedgerException(
-          LedgerException.Stage.SUBMIT,
-          "LEDGER_CLOSED",
-          broken == null ? "the ledger is closed" : "the ledger stopped: " + broken,
-          signed.txId(),
-          broken);
+    synchronized (admission) {
+      Throwable broken = failure;
+      if (broken != null || closing) {
+        inFlight.remove(signed.txId());
+        throw new LedgerException(
+            LedgerException.Stage.SUBMIT,
+            "LEDGER_CLOSED",
+            broken == null ? "the ledger is closed" : "the ledger stopped: " + broken,
+            signed.txId(),
+            broken);
+      }
+      queue.add(pending);
     }
-    queue.add(pending);
     return pending
         .done()
         .thenApply(
@@ -435,11 +486,14 @@ public final class EmbeddedLedger implements LedgerClient {
     }
     String mspId = creator.getMspid();
     String pem = creator.getIdBytes().toStringUtf8();
-    X509Certificate certificate = trustedCertificates.get(mspId + '\n' + pem);
-    if (certificate == null) {
+    PublicKey publicKey = trustedCreators.get(mspId + '\n' + pem);
+    if (publicKey == null) {
       try {
-        certificate = Identities.readCertificate(pem);
+        X509Certificate certificate = Identities.readCertificate(pem);
         ca.verifyMember(mspId, certificate);
+        publicKey =
+            KeyFactory.getInstance("EC", BOUNCY_CASTLE)
+                .generatePublic(new X509EncodedKeySpec(certificate.getPublicKey().getEncoded()));
       } catch (GeneralSecurityException | IllegalArgumentException e) {
         throw rejected(
             stage,
@@ -448,7 +502,7 @@ public final class EmbeddedLedger implements LedgerClient {
             signed,
             e);
       }
-      trustedCertificates.put(mspId + '\n' + pem, certificate);
+      trustedCreators.put(mspId + '\n' + pem, publicKey);
     }
     if (!signed.txId().equals(SignedTransaction.txId(signed.nonce(), signed.creator()))) {
       throw rejected(
@@ -460,8 +514,8 @@ public final class EmbeddedLedger implements LedgerClient {
     }
     boolean valid;
     try {
-      Signature verifier = Signature.getInstance("SHA256withECDSA");
-      verifier.initVerify(certificate.getPublicKey());
+      Signature verifier = Signature.getInstance("SHA256withECDSA", BOUNCY_CASTLE);
+      verifier.initVerify(publicKey);
       verifier.update(signed.signedBytes());
       valid = verifier.verify(signed.signature());
     } catch (GeneralSecurityException e) {
@@ -504,6 +558,7 @@ public final class EmbeddedLedger implements LedgerClient {
                 proposal.arguments(),
                 proposal.transientData()));
     Chaincode.Response response;
+    stateLock.readLock().lock();
     try {
       response = router.invoke(stub);
     } catch (RuntimeException e) {
@@ -513,6 +568,8 @@ public final class EmbeddedLedger implements LedgerClient {
           "chaincode failed: " + e,
           signed.txId(),
           e);
+    } finally {
+      stateLock.readLock().unlock();
     }
     if (response.getStatusCode() >= 400) {
       String message = response.getMessage();
@@ -603,7 +660,9 @@ public final class EmbeddedLedger implements LedgerClient {
       for (Pending pending : batch) {
         pending.done().completeExceptionally(unknown);
       }
-      closing = true;
+      synchronized (admission) {
+        closing = true;
+      }
       failAll(unknown);
     }
   }
@@ -634,7 +693,12 @@ public final class EmbeddedLedger implements LedgerClient {
     }
     BlockCodec.Sealed sealed = BlockCodec.seal(number, blocks.lastHash(), validated, privateWrites);
     blocks.append(sealed);
-    state.apply(sealed.block());
+    stateLock.writeLock().lock();
+    try {
+      state.apply(sealed.block());
+    } finally {
+      stateLock.writeLock().unlock();
+    }
     synchronized (heightSignal) {
       committedHeight = number + 1;
       heightSignal.notifyAll();

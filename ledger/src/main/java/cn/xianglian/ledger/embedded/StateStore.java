@@ -226,11 +226,11 @@ final class StateStore implements AutoCloseable {
 
   /** Length-prefixed so that one key's entries are contiguous and no key is a prefix of another. */
   private static String historyPrefix(String key) {
-    return String.format("%08x", key.length()) + key;
+    return HEX.toHexDigits(key.length()) + key;
   }
 
   private static String historyKey(String key, Version version) {
-    return historyPrefix(key) + String.format("%016x%08x", version.block(), version.tx());
+    return historyPrefix(key) + HEX.toHexDigits(version.block()) + HEX.toHexDigits(version.tx());
   }
 
   private static byte[] historyValue(TxRecord tx, RwSet.Write write) {
