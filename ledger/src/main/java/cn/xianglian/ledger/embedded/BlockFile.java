@@ -3,6 +3,8 @@ package cn.xianglian.ledger.embedded;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -43,12 +45,26 @@ final class BlockFile implements AutoCloseable {
             path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     var file = new BlockFile(path, channel, fsync);
     try {
+      file.lock();
       file.recover();
     } catch (IOException | CorruptBlockException | RuntimeException e) {
       channel.close();
       throw e;
     }
     return file;
+  }
+
+  /** One writer per block file: a second ledger on the same directory must not cut its tail. */
+  private void lock() throws IOException {
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      throw new IllegalStateException(path + " is in use by another open ledger");
+    }
   }
 
   /** Number of blocks in the file. */

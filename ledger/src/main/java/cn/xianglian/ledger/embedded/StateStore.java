@@ -50,7 +50,8 @@ final class StateStore implements AutoCloseable {
   private final MVMap<String, Long> meta;
 
   StateStore(Path file, int cacheMegabytes) {
-    store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open();
+    store =
+        new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).compress().open();
     state = store.openMap("state");
     history = store.openMap("history");
     privateData = store.openMap("private");

@@ -56,9 +56,10 @@ public final class EmbeddedLedgerBenchmark {
       long verified = ledger.verifyChain();
       System.out.printf(
           "verifyChain: %d blocks in %.0f ms%n", verified, (System.nanoTime() - start) / 1e6);
+      System.gc();
       var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
       System.out.printf(
-          "heap used=%d MiB max=%d MiB; files: %s%n",
+          "heap used after GC=%d MiB max=%d MiB; files: %s%n",
           heap.getUsed() >> 20, heap.getMax() >> 20, sizes(dir.resolve("ledger")));
     }
   }

@@ -86,6 +86,16 @@ class PersistenceTest {
   }
 
   @Test
+  void a_ledger_directory_opens_once_at_a_time() {
+    try (EmbeddedLedger ledger = open()) {
+      assertThatThrownBy(this::open)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("in use");
+      assertThat(ledger.height()).isEqualTo(5);
+    }
+  }
+
+  @Test
   void a_lost_state_store_is_rebuilt_from_the_block_file() throws IOException {
     Files.delete(dir.resolve("ledger").resolve("state.mv.db"));
 
