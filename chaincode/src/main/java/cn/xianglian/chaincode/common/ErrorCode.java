@@ -1,0 +1,38 @@
+package cn.xianglian.chaincode.common;
+
+/**
+ * The stable rejection codes of every contract, in the order a transaction checks them. Clients
+ * match on the name; the order is the precedence documented in {@code docs/errors.md}.
+ */
+public enum ErrorCode {
+  /** Malformed JSON, missing or malformed field, unknown enum value, payload over 64 KiB. */
+  INVALID_ARGUMENT,
+  /** The caller's role may not run this transaction. */
+  ACCESS_DENIED,
+  /** The record's region is outside the caller's region scope. */
+  REGION_OUT_OF_SCOPE,
+  PRODUCER_NOT_FOUND,
+  BATCH_NOT_FOUND,
+  CERTIFICATE_NOT_FOUND,
+  RECALL_NOT_FOUND,
+  /** The caller's party does not own the batch (or is not its pending owner, or not the issuer). */
+  NOT_OWNER,
+  /** A client-chosen id exists with different content. */
+  ALREADY_EXISTS,
+  /** An event id was already used with different content. */
+  EVENT_ID_CONFLICT,
+  /** Anything but recall handling on a recalled batch. */
+  BATCH_RECALLED,
+  /** The batch is consumed, or in transit for anything but receiving. */
+  BATCH_NOT_ACTIVE,
+  /** Event time earlier than the batch's production time. */
+  EVENT_BEFORE_BATCH,
+  /** Zero or negative quantity, unit mismatch, or arithmetic overflow. */
+  QUANTITY_INVALID,
+  /** Split, merge or transform quantities do not balance, or exceed what is available. */
+  QUANTITY_NOT_CONSERVED,
+  /** An illegal state transition. */
+  INVALID_STATE,
+  /** A lineage walk (trace, recall, warning) would exceed its bound; nothing is written. */
+  LIMIT_EXCEEDED
+}

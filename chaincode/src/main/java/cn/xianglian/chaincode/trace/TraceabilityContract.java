@@ -1,0 +1,640 @@
+package cn.xianglian.chaincode.trace;
+
+import static cn.xianglian.chaincode.common.ChaincodeErrors.guard;
+import static cn.xianglian.chaincode.common.ErrorCode.BATCH_NOT_FOUND;
+import static cn.xianglian.chaincode.common.ErrorCode.CERTIFICATE_NOT_FOUND;
+import static cn.xianglian.chaincode.common.ErrorCode.INVALID_ARGUMENT;
+import static cn.xianglian.chaincode.common.ErrorCode.PRODUCER_NOT_FOUND;
+import static cn.xianglian.chaincode.common.ErrorCode.RECALL_NOT_FOUND;
+
+import cn.xianglian.chaincode.common.Caller;
+import cn.xianglian.chaincode.common.CanonicalJson;
+import cn.xianglian.chaincode.common.KeyCodec;
+import cn.xianglian.chaincode.common.LedgerState;
+import cn.xianglian.chaincode.common.ObjectType;
+import cn.xianglian.chaincode.common.Payloads;
+import cn.xianglian.chaincode.common.XlException;
+import cn.xianglian.chaincode.trace.TraceStore.Kind;
+import cn.xianglian.chaincode.trace.TraceStore.Replay;
+import cn.xianglian.chaincode.trace.domain.Actor;
+import cn.xianglian.chaincode.trace.domain.Batch;
+import cn.xianglian.chaincode.trace.domain.BatchQuantity;
+import cn.xianglian.chaincode.trace.domain.Certificate;
+import cn.xianglian.chaincode.trace.domain.Commands;
+import cn.xianglian.chaincode.trace.domain.Ids;
+import cn.xianglian.chaincode.trace.domain.Lineage;
+import cn.xianglian.chaincode.trace.domain.NewBatch;
+import cn.xianglian.chaincode.trace.domain.PersonalData;
+import cn.xianglian.chaincode.trace.domain.Producer;
+import cn.xianglian.chaincode.trace.domain.ProductClass;
+import cn.xianglian.chaincode.trace.domain.RegionCode;
+import cn.xianglian.chaincode.trace.domain.TraceEvent;
+import cn.xianglian.chaincode.trace.domain.TraceRules;
+import cn.xianglian.chaincode.trace.domain.TraceRules.Recorded;
+import cn.xianglian.chaincode.trace.domain.TraceTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The traceability contract {@code trace} (溯源), as specified in docs/contract-trace.md. Every
+ * command validates its JSON argument, recognises a retry (same id, same content, same caller: the
+ * existing record is returned and nothing is written, no event set), loads state, lets {@link
+ * TraceRules} decide, then writes records, indexes and one chaincode event. Stateless.
+ */
+@Contract(
+    name = "trace",
+    info = @Info(title = "XiangLian traceability", version = "0.1.0", description = "溯源"))
+public final class TraceabilityContract implements ContractInterface {
+
+  /** Private data collection holding producers' personal data. */
+  public static final String PERSONAL_COLLECTION = "xlPersonalData";
+
+  /** Transient key of a producer's personal data (JSON). */
+  public static final String TRANSIENT_PERSONAL = "personal";
+
+  /** Transient key of the salt (at least 16 bytes) the personal-data hash uses. */
+  public static final String TRANSIENT_SALT = "personal.salt";
+
+  private static final int MIN_SALT_BYTES = 16;
+
+  private static final Pattern DAY = Pattern.compile("([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?");
+
+  // ---- commands ---------------------------------------------------------------------------
+
+  /** Registers a producer; personal data only via transient {@code personal} + salt. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String registerProducer(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, Commands.RegisterProducer.class);
+          Personal personal = personal(ctx.getStub());
+          Actor actor = Caller.of(ctx);
+          TraceStore store = new TraceStore(ctx.getStub());
+          String hash =
+              TraceStore.commandHash("registerProducer", actor, cmd, personal.hashOrNull());
+          Replay replay = store.replay(Kind.PRODUCER, cmd.producerId(), hash);
+          if (replay == Replay.SAME) {
+            return CanonicalJson.text(store.producer(cmd.producerId()).orElseThrow());
+          }
+          boolean taken =
+              replay == Replay.DIFFERENT || store.producer(cmd.producerId()).isPresent();
+          Producer producer =
+              TraceRules.registerProducer(cmd, actor, personal.hashOrNull(), taken, store.tx());
+          store.write(producer);
+          if (personal.data() != null) {
+            store
+                .state()
+                .writePrivate(
+                    PERSONAL_COLLECTION,
+                    KeyCodec.key(ObjectType.PERSONAL, producer.producerId()),
+                    CanonicalJson.bytes(
+                        Map.of(
+                            "personal", personal.data(),
+                            "salt", HexFormat.of().formatHex(personal.salt()))));
+          }
+          store.logCommand(Kind.PRODUCER, cmd.producerId(), "registerProducer", actor, hash);
+          store.event("ProducerRegistered", "Producer", producer.producerId(), List.of());
+          return CanonicalJson.text(producer);
+        });
+  }
+
+  /** Creates a batch owned by the calling producer, with its commissioning event (seq 0). */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String createBatch(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, Commands.CreateBatch.class);
+          Actor actor = Caller.of(ctx);
+          TraceStore store = new TraceStore(ctx.getStub());
+          String hash = TraceStore.commandHash("createBatch", actor, cmd, null);
+          Replay replay = store.replay(Kind.BATCH, cmd.batchId(), hash);
+          if (replay == Replay.SAME) {
+            return CanonicalJson.text(store.batch(cmd.batchId()).orElseThrow());
+          }
+          boolean taken = replay == Replay.DIFFERENT || store.batchExists(cmd.batchId());
+          Recorded recorded =
+              TraceRules.createBatch(
+                  cmd, actor, store.producer(cmd.producerId()), taken, store.tx());
+          store.apply(recorded);
+          store.logCommand(Kind.BATCH, cmd.batchId(), "createBatch", actor, hash);
+          store.event("BatchCreated", "Batch", cmd.batchId(), List.of(cmd.batchId()));
+          return CanonicalJson.text(recorded.created().get(0));
+        });
+  }
+
+  /** Appends an observation (farming step, inspection, packing, …) to a batch. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String recordEvent(Context ctx, String json) {
+    return eventCommand(
+        ctx,
+        json,
+        Commands.RecordEvent.class,
+        "recordEvent",
+        "EventRecorded",
+        Commands.RecordEvent::eventId,
+        (cmd, actor, store, taken) ->
+            TraceRules.recordEvent(cmd, actor, store.batch(cmd.batchId()), taken, store.tx()));
+  }
+
+  /** Splits a batch into children; the parent keeps the rest (CONSUMED at 0). */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String splitBatch(Context ctx, String json) {
+    return eventCommand(
+        ctx,
+        json,
+        Commands.SplitBatch.class,
+        "splitBatch",
+        "BatchSplit",
+        Commands.SplitBatch::eventId,
+        (cmd, actor, store, taken) ->
+            TraceRules.splitBatch(
+                cmd,
+                actor,
+                store.batch(cmd.batchId()),
+                existing(store, cmd.children().stream().map(BatchQuantity::batchId)),
+                taken,
+                store.tx()));
+  }
+
+  /** Merges input batches into one output whose quantity is their sum. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String mergeBatches(Context ctx, String json) {
+    return eventCommand(
+        ctx,
+        json,
+        Commands.MergeBatches.class,
+        "mergeBatches",
+        "BatchesMerged",
+        Commands.MergeBatches::eventId,
+        (cmd, actor, store, taken) ->
+            TraceRules.mergeBatches(
+                cmd,
+                actor,
+                load(store, cmd.inputs()),
+                existing(store, Stream.of(cmd.output().batchId())),
+                taken,
+                store.tx()));
+  }
+
+  /** Transforms inputs into outputs: sum(outputs) + loss = sum(inputs). */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String transformBatch(Context ctx, String json) {
+    return eventCommand(
+        ctx,
+        json,
+        Commands.TransformBatch.class,
+        "transformBatch",
+        "BatchTransformed",
+        Commands.TransformBatch::eventId,
+        (cmd, actor, store, taken) ->
+            TraceRules.transformBatch(
+                cmd,
+                actor,
+                load(store, cmd.inputs()),
+                existing(store, cmd.outputs().stream().map(NewBatch::batchId)),
+                taken,
+                store.tx()));
+  }
+
+  /** Ships a batch to another party: IN_TRANSIT with a pending owner. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String shipBatch(Context ctx, String json) {
+    return eventCommand(
+        ctx,
+        json,
+        Commands.ShipBatch.class,
+        "shipBatch",
+        "BatchShipped",
+        Commands.ShipBatch::eventId,
+        (cmd, actor, store, taken) ->
+            TraceRules.shipBatch(cmd, actor, store.batch(cmd.batchId()), taken, store.tx()));
+  }
+
+  /** The pending owner receives a shipped batch and becomes its owner. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String receiveBatch(Context ctx, String json) {
+    return eventCommand(
+        ctx,
+        json,
+        Commands.ReceiveBatch.class,
+        "receiveBatch",
+        "BatchReceived",
+        Commands.ReceiveBatch::eventId,
+        (cmd, actor, store, taken) ->
+            TraceRules.receiveBatch(cmd, actor, store.batch(cmd.batchId()), taken, store.tx()));
+  }
+
+  /** Records how the owner handled a recalled batch (the only event a recalled batch takes). */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String handleRecall(Context ctx, String json) {
+    return eventCommand(
+        ctx,
+        json,
+        Commands.HandleRecall.class,
+        "handleRecall",
+        "RecallHandled",
+        Commands.HandleRecall::eventId,
+        (cmd, actor, store, taken) ->
+            TraceRules.handleRecall(
+                cmd,
+                actor,
+                store.batch(cmd.batchId()),
+                store.recall(cmd.recallId()),
+                taken,
+                store.tx()));
+  }
+
+  /** Issues a 承诺达标合格证 for (part of) an owned batch. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String issueCertificate(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, Commands.IssueCertificate.class);
+          Actor actor = Caller.of(ctx);
+          TraceStore store = new TraceStore(ctx.getStub());
+          String hash = TraceStore.commandHash("issueCertificate", actor, cmd, null);
+          Replay replay = store.replay(Kind.CERTIFICATE, cmd.certificateNo(), hash);
+          if (replay == Replay.SAME) {
+            return CanonicalJson.text(store.certificate(cmd.certificateNo()).orElseThrow());
+          }
+          boolean taken =
+              replay == Replay.DIFFERENT || store.certificate(cmd.certificateNo()).isPresent();
+          Map<String, Certificate> upstream = new LinkedHashMap<>();
+          for (String no : cmd.upstreamCertificateNos()) {
+            store.certificate(no).ifPresent(c -> upstream.put(no, c));
+          }
+          var issued =
+              TraceRules.issueCertificate(
+                  cmd, actor, store.batch(cmd.batchId()), upstream, taken, store.tx());
+          store.write(issued.certificate());
+          store.write(issued.batch());
+          store.logCommand(Kind.CERTIFICATE, cmd.certificateNo(), "issueCertificate", actor, hash);
+          store.event(
+              "CertificateIssued", "Certificate", cmd.certificateNo(), List.of(cmd.batchId()));
+          return CanonicalJson.text(issued.certificate());
+        });
+  }
+
+  /** Voids a certificate (its issuer only); a retry with the same reason changes nothing. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String voidCertificate(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, Commands.VoidCertificate.class);
+          Actor actor = Caller.of(ctx);
+          TraceStore store = new TraceStore(ctx.getStub());
+          var before = store.certificate(cmd.certificateNo());
+          Certificate after = TraceRules.voidCertificate(cmd, actor, before);
+          if (!before.orElseThrow().equals(after)) {
+            store.write(after);
+            store.event(
+                "CertificateVoided",
+                "Certificate",
+                after.certificateNo(),
+                List.of(after.batchId()));
+          }
+          return CanonicalJson.text(after);
+        });
+  }
+
+  /** A regulator's risk warning on a batch and all its descendants. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String raiseWarning(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, Commands.RaiseWarning.class);
+          Actor actor = Caller.of(ctx);
+          TraceStore store = new TraceStore(ctx.getStub());
+          String hash = TraceStore.commandHash("raiseWarning", actor, cmd, null);
+          Replay replay = store.replay(Kind.WARNING, cmd.warningId(), hash);
+          if (replay == Replay.SAME) {
+            return CanonicalJson.text(store.warning(cmd.warningId()).orElseThrow());
+          }
+          boolean taken = replay == Replay.DIFFERENT || store.warning(cmd.warningId()).isPresent();
+          var warned =
+              TraceRules.raiseWarning(
+                  cmd, actor, store.batch(cmd.batchId()), store::batch, taken, store.tx());
+          store.write(warned.warning());
+          warned.batches().forEach(store::write);
+          store.logCommand(Kind.WARNING, cmd.warningId(), "raiseWarning", actor, hash);
+          store.event(
+              "WarningRaised", "Warning", cmd.warningId(), warned.warning().affectedBatchIds());
+          return CanonicalJson.text(warned.warning());
+        });
+  }
+
+  /** A regulator's recall: the batch and every descendant become RECALLED, or nothing does. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String recallBatch(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, Commands.RecallBatch.class);
+          Actor actor = Caller.of(ctx);
+          TraceStore store = new TraceStore(ctx.getStub());
+          String hash = TraceStore.commandHash("recallBatch", actor, cmd, null);
+          Replay replay = store.replay(Kind.RECALL, cmd.recallId(), hash);
+          if (replay == Replay.SAME) {
+            return CanonicalJson.text(store.recall(cmd.recallId()).orElseThrow());
+          }
+          boolean taken = replay == Replay.DIFFERENT || store.recall(cmd.recallId()).isPresent();
+          var recalled =
+              TraceRules.recallBatch(
+                  cmd, actor, store.batch(cmd.batchId()), store::batch, taken, store.tx());
+          store.write(recalled.recall());
+          recalled.batches().forEach(store::write);
+          store.logCommand(Kind.RECALL, cmd.recallId(), "recallBatch", actor, hash);
+          store.event(
+              "BatchRecalled", "Recall", cmd.recallId(), recalled.recall().affectedBatchIds());
+          return CanonicalJson.text(recalled.recall());
+        });
+  }
+
+  // ---- queries ----------------------------------------------------------------------------
+
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String getProducer(Context ctx, String producerId) {
+    return guard(
+        () ->
+            CanonicalJson.text(
+                new TraceStore(ctx.getStub())
+                    .producer(Ids.require("producerId", producerId))
+                    .orElseThrow(() -> notFound(PRODUCER_NOT_FOUND, "producer", producerId))));
+  }
+
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String getBatch(Context ctx, String batchId) {
+    return guard(() -> CanonicalJson.text(requireBatch(new TraceStore(ctx.getStub()), batchId)));
+  }
+
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String getCertificate(Context ctx, String certificateNo) {
+    return guard(
+        () ->
+            CanonicalJson.text(
+                new TraceStore(ctx.getStub())
+                    .certificate(Ids.require("certificateNo", certificateNo))
+                    .orElseThrow(
+                        () -> notFound(CERTIFICATE_NOT_FOUND, "certificate", certificateNo))));
+  }
+
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String getRecall(Context ctx, String recallId) {
+    return guard(
+        () ->
+            CanonicalJson.text(
+                new TraceStore(ctx.getStub())
+                    .recall(Ids.require("recallId", recallId))
+                    .orElseThrow(() -> notFound(RECALL_NOT_FOUND, "recall", recallId))));
+  }
+
+  /** The batch's events in order of their position in it. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String getBatchEvents(Context ctx, String batchId) {
+    return guard(
+        () -> {
+          TraceStore store = new TraceStore(ctx.getStub());
+          requireBatch(store, batchId);
+          return CanonicalJson.text(store.events(batchId));
+        });
+  }
+
+  /** The batch with its events, and every ancestor and descendant with theirs (≤ 1000). */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String traceBatch(Context ctx, String batchId) {
+    return guard(
+        () -> {
+          TraceStore store = new TraceStore(ctx.getStub());
+          Batch batch = requireBatch(store, batchId);
+          Lineage.BatchLookup lookup = store::batch;
+          List<Batch> ancestors = Lineage.ancestors(batch, lookup, TraceRules.MAX_LINEAGE - 1);
+          List<Batch> descendants =
+              Lineage.descendants(batch, lookup, TraceRules.MAX_LINEAGE - 1 - ancestors.size());
+          return CanonicalJson.text(
+              new Trace(
+                  batch,
+                  store.events(batchId),
+                  withEvents(store, ancestors),
+                  withEvents(store, descendants)));
+        });
+  }
+
+  /** Fabric's history of the batch record: every committed version. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String getKeyHistory(Context ctx, String batchId) {
+    return guard(
+        () -> {
+          TraceStore store = new TraceStore(ctx.getStub());
+          requireBatch(store, batchId);
+          List<History> history = new ArrayList<>();
+          for (LedgerState.Change change : store.state().history(TraceStore.batchKey(batchId))) {
+            history.add(
+                new History(
+                    change.txId(),
+                    TraceTime.of(change.timestamp()),
+                    change.deleted(),
+                    change.deleted() || change.value() == null || change.value().length == 0
+                        ? null
+                        : CanonicalJson.tree(change.value())));
+          }
+          return CanonicalJson.text(history);
+        });
+  }
+
+  /** One page of batches by producer, product, region (county, township or village) or day. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String queryBatches(Context ctx, String json) {
+    return guard(
+        () -> {
+          var query = parse(json, Commands.QueryBatches.class);
+          TraceStore store = new TraceStore(ctx.getStub());
+          ObjectType index;
+          String[] leading;
+          switch (query.by()) {
+            case PRODUCER -> {
+              index = ObjectType.BATCH_BY_PRODUCER;
+              leading = new String[] {Ids.require("value", query.value())};
+            }
+            case PRODUCT -> {
+              index = ObjectType.BATCH_BY_PRODUCT;
+              leading = new String[] {product(query.value())};
+            }
+            case REGION -> {
+              index = ObjectType.BATCH_BY_REGION;
+              leading = regionPrefix(query.value());
+            }
+            case DAY -> {
+              index = ObjectType.BATCH_BY_DAY;
+              leading = dayPrefix(query.value());
+            }
+            default -> throw new IllegalStateException("unknown index " + query.by());
+          }
+          LedgerState.Page page =
+              store.state().page(index, query.pageSize(), query.bookmark(), leading);
+          List<Batch> records =
+              page.entries().stream()
+                  .map(entry -> store.batch(entry.key().id()).orElseThrow())
+                  .toList();
+          return CanonicalJson.text(new BatchPage(records, page.bookmark(), records.size()));
+        });
+  }
+
+  // ---- result shapes ----------------------------------------------------------------------
+
+  /** A batch with its events. */
+  record BatchWithEvents(Batch batch, List<TraceEvent> events) {}
+
+  /** Result of traceBatch. */
+  record Trace(
+      Batch batch,
+      List<TraceEvent> events,
+      List<BatchWithEvents> ancestors,
+      List<BatchWithEvents> descendants) {}
+
+  /** One entry of getKeyHistory. */
+  record History(String txId, OffsetDateTime timestamp, boolean isDelete, JsonNode value) {}
+
+  /** Result of queryBatches. */
+  record BatchPage(List<Batch> records, String bookmark, int count) {}
+
+  // ---- helpers ----------------------------------------------------------------------------
+
+  @FunctionalInterface
+  private interface EventDecision<C> {
+    Recorded decide(C command, Actor actor, TraceStore store, boolean eventIdTaken);
+  }
+
+  /** The shared path of every event command; returns the event. */
+  private static <C> String eventCommand(
+      Context ctx,
+      String json,
+      Class<C> type,
+      String transaction,
+      String eventName,
+      java.util.function.Function<C, String> eventId,
+      EventDecision<C> decision) {
+    return guard(
+        () -> {
+          C cmd = parse(json, type);
+          Actor actor = Caller.of(ctx);
+          TraceStore store = new TraceStore(ctx.getStub());
+          String id = eventId.apply(cmd);
+          String hash = TraceStore.commandHash(transaction, actor, cmd, null);
+          Replay replay = store.replay(Kind.EVENT, id, hash);
+          if (replay == Replay.SAME) {
+            return CanonicalJson.text(store.event(id).orElseThrow());
+          }
+          boolean taken = replay == Replay.DIFFERENT || store.eventExists(id);
+          Recorded recorded = decision.decide(cmd, actor, store, taken);
+          store.apply(recorded);
+          store.logCommand(Kind.EVENT, id, transaction, actor, hash);
+          store.event(
+              eventName,
+              "TraceEvent",
+              id,
+              recorded.links().stream().map(TraceRules.EventLink::batchId).toList());
+          return CanonicalJson.text(recorded.event());
+        });
+  }
+
+  private static <C> C parse(String json, Class<C> type) {
+    return CanonicalJson.read(Payloads.limited("argument", json), type);
+  }
+
+  private static Batch requireBatch(TraceStore store, String batchId) {
+    return store
+        .batch(Ids.require("batchId", batchId))
+        .orElseThrow(() -> notFound(BATCH_NOT_FOUND, "batch", batchId));
+  }
+
+  private static XlException notFound(
+      cn.xianglian.chaincode.common.ErrorCode code, String what, String id) {
+    return new XlException(code, "no " + what + " " + id);
+  }
+
+  private static Set<String> existing(TraceStore store, Stream<String> batchIds) {
+    return batchIds.filter(store::batchExists).collect(Collectors.toSet());
+  }
+
+  private static Map<String, Batch> load(TraceStore store, List<BatchQuantity> inputs) {
+    Map<String, Batch> loaded = new LinkedHashMap<>();
+    for (BatchQuantity input : inputs) {
+      store.batch(input.batchId()).ifPresent(batch -> loaded.put(input.batchId(), batch));
+    }
+    return loaded;
+  }
+
+  private static List<BatchWithEvents> withEvents(TraceStore store, List<Batch> batches) {
+    return batches.stream().map(b -> new BatchWithEvents(b, store.events(b.batchId()))).toList();
+  }
+
+  private static String product(String value) {
+    if (value.startsWith("XL-")) {
+      return new ProductClass(null, value, "query", "query").key();
+    }
+    return new ProductClass(value, null, "query", "query").key();
+  }
+
+  private static String[] regionPrefix(String value) {
+    RegionCode region = RegionCode.of(value);
+    String scope = region.scope();
+    XlException.check(
+        scope.length() >= 6, INVALID_ARGUMENT, "region query needs a county or finer: " + value);
+    return switch (scope.length()) {
+      case 6 -> new String[] {region.county6()};
+      case 9 -> new String[] {region.county6(), region.township9()};
+      default -> new String[] {region.county6(), region.township9(), region.village12()};
+    };
+  }
+
+  private static String[] dayPrefix(String value) {
+    var matcher = DAY.matcher(value);
+    XlException.check(
+        matcher.matches(), INVALID_ARGUMENT, "day must be yyyy, yyyy-MM or yyyy-MM-dd");
+    List<String> parts = new ArrayList<>();
+    for (int group = 1; group <= 3 && matcher.group(group) != null; group++) {
+      parts.add(matcher.group(group));
+    }
+    return parts.toArray(String[]::new);
+  }
+
+  /** Personal data from the transient map, with its salt and salted hash (or none). */
+  private record Personal(PersonalData data, byte[] salt, String hashOrNull) {}
+
+  private static Personal personal(ChaincodeStub stub) {
+    Map<String, byte[]> transientMap = stub.getTransient();
+    byte[] raw = transientMap == null ? null : transientMap.get(TRANSIENT_PERSONAL);
+    if (raw == null) {
+      return new Personal(null, null, null);
+    }
+    Payloads.limited(TRANSIENT_PERSONAL, raw);
+    byte[] salt = transientMap.get(TRANSIENT_SALT);
+    XlException.check(
+        salt != null && salt.length >= MIN_SALT_BYTES,
+        INVALID_ARGUMENT,
+        "personal data needs transient " + TRANSIENT_SALT + " of at least 16 bytes");
+    Payloads.limited(TRANSIENT_SALT, salt);
+    PersonalData data =
+        CanonicalJson.read(
+            new String(raw, java.nio.charset.StandardCharsets.UTF_8), PersonalData.class);
+    byte[] canonical = CanonicalJson.bytes(data);
+    byte[] salted = new byte[salt.length + canonical.length];
+    System.arraycopy(salt, 0, salted, 0, salt.length);
+    System.arraycopy(canonical, 0, salted, salt.length, canonical.length);
+    return new Personal(data, salt.clone(), TraceStore.sha256Hex(salted));
+  }
+}

@@ -1,0 +1,10 @@
+package cn.xianglian.chaincode.trace.domain;
+
+/** A quantity of one batch: an input or output of a transformation, or a split child. */
+public record BatchQuantity(String batchId, Quantity quantity) {
+
+  public BatchQuantity {
+    Require.id("batchId", batchId);
+    Require.present("quantity", quantity);
+  }
+}
