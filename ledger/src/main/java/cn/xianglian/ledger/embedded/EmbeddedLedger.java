@@ -128,10 +128,11 @@ public final class EmbeddedLedger implements LedgerClient {
   private volatile boolean closing;
   private volatile Throwable failure;
 
-  private record Pending(
+  /** An endorsed transaction on its way through ordering and commit. */
+  record Pending(
       TxRecord transaction, List<RwSet.PvtWrite> privateWrites, CompletableFuture<Outcome> done) {}
 
-  private record Outcome(long blockNumber, ValidationCode code) {}
+  record Outcome(long blockNumber, ValidationCode code) {}
 
   private EmbeddedLedger(
       EmbeddedLedgerConfig config,
@@ -403,6 +404,14 @@ public final class EmbeddedLedger implements LedgerClient {
    * order transactions deterministically.
    */
   CompletableFuture<Submitted> submitAsync(SignedTransaction signed) {
+    return order(endorse(signed));
+  }
+
+  /**
+   * Authenticates and simulates a transaction: the endorsement, with its read-write set, not yet
+   * ordered. Package-private so tests can let other blocks commit between endorsement and ordering.
+   */
+  Pending endorse(SignedTransaction signed) {
     if (closing) {
       throw new LedgerException(
           LedgerException.Stage.SUBMIT,
@@ -420,24 +429,31 @@ public final class EmbeddedLedger implements LedgerClient {
           signed.txId(),
           null);
     }
-    Pending pending;
     try {
       SimulationStub.Result result = simulate(signed, mspId, LedgerException.Stage.ENDORSE);
       TxRecord tx = withCertificate(result.transaction(), signed);
-      pending = new Pending(tx, result.privateWrites(), new CompletableFuture<>());
+      return new Pending(tx, result.privateWrites(), new CompletableFuture<>());
     } catch (RuntimeException e) {
       inFlight.remove(signed.txId());
       throw e;
     }
+  }
+
+  /**
+   * Hands an endorsed transaction to the committer; the future completes when its block is on disk,
+   * exceptionally with a {@link LedgerException} (stage COMMIT) if it was committed invalid.
+   */
+  CompletableFuture<Submitted> order(Pending pending) {
+    String txId = pending.transaction().txId();
     synchronized (admission) {
       Throwable broken = failure;
       if (broken != null || closing) {
-        inFlight.remove(signed.txId());
+        inFlight.remove(txId);
         throw new LedgerException(
             LedgerException.Stage.SUBMIT,
             "LEDGER_CLOSED",
             broken == null ? "the ledger is closed" : "the ledger stopped: " + broken,
-            signed.txId(),
+            txId,
             broken);
       }
       queue.add(pending);
@@ -451,16 +467,15 @@ public final class EmbeddedLedger implements LedgerClient {
                     LedgerException.Stage.COMMIT,
                     outcome.code().name(),
                     "transaction "
-                        + signed.txId()
+                        + txId
                         + " was committed in block "
                         + outcome.blockNumber()
                         + " as invalid: "
                         + outcome.code(),
-                    signed.txId(),
+                    txId,
                     null);
               }
-              return new Submitted(
-                  signed.txId(), outcome.blockNumber(), pending.transaction().payload());
+              return new Submitted(txId, outcome.blockNumber(), pending.transaction().payload());
             });
   }
 
@@ -746,25 +761,26 @@ public final class EmbeddedLedger implements LedgerClient {
     return Objects.equals(current == null ? null : current.version(), seen);
   }
 
-  /** Re-runs a range read on committed state: same keys at the same versions. */
+  /**
+   * Re-runs a range read on committed state up to where the simulation stopped reading: the same
+   * keys at the same versions, and no other key.
+   */
   private boolean rangeUnchanged(RwSet.RangeRead range) {
+    List<RwSet.KeyRead> reads = range.reads();
     var source = state.from(range.start());
     int index = 0;
-    List<RwSet.KeyRead> reads = range.reads();
     while (source.hasNext()) {
       var entry = source.next();
       String key = entry.getKey();
-      if (!range.covers(key)) {
-        boolean pastEnd =
-            range.prefix()
-                ? !key.startsWith(range.start())
-                : (!range.end().isEmpty() && key.compareTo(range.end()) >= 0)
-                    || (!range.exhausted()
-                        && (reads.isEmpty() || key.compareTo(reads.getLast().key()) > 0));
-        if (pastEnd) {
-          break;
-        }
-        continue;
+      boolean beyond =
+          range.prefix()
+              ? !key.startsWith(range.start())
+              : !range.end().isEmpty() && key.compareTo(range.end()) >= 0;
+      if (!range.exhausted()) {
+        beyond |= reads.isEmpty() || key.compareTo(reads.getLast().key()) > 0;
+      }
+      if (beyond) {
+        break;
       }
       if (index >= reads.size()) {
         return false;

@@ -338,6 +338,38 @@ class EmbeddedLedgerTest {
     }
 
     @Test
+    void a_read_overtaken_by_a_commit_in_an_earlier_block_is_an_mvcc_conflict() {
+      submit("increment", "c");
+      EmbeddedLedger.Pending stale =
+          ledger().endorse(ledger().sign(producer, Proposal.of("probe", "increment", "c")));
+      submit("increment", "c");
+
+      assertThat(failure(ledger().order(stale)).errorCode()).contains("MVCC_READ_CONFLICT");
+      assertThat(evaluate("get", "c")).isEqualTo("2");
+    }
+
+    @Test
+    void a_range_read_overtaken_by_an_insert_in_an_earlier_block_is_a_phantom() {
+      submit("put", "r1", "x");
+      EmbeddedLedger.Pending stale =
+          ledger().endorse(ledger().sign(producer, Proposal.of("probe", "countRange", "r0", "r9")));
+      submit("put", "r7", "x");
+
+      assertThat(failure(ledger().order(stale)).errorCode()).contains("PHANTOM_READ_CONFLICT");
+      assertThat(evaluate("get", "count")).isEqualTo("<absent>");
+    }
+
+    @Test
+    void a_range_read_is_not_disturbed_by_writes_outside_its_range() throws Exception {
+      submit("put", "r1", "x");
+      EmbeddedLedger.Pending endorsed =
+          ledger().endorse(ledger().sign(producer, Proposal.of("probe", "countRange", "r0", "r9")));
+      submit("put", "s1", "x");
+
+      assertThat(ledger().order(endorsed).get().resultText()).isEqualTo("1");
+    }
+
+    @Test
     void a_range_read_still_true_at_commit_is_valid() {
       submit("put", "r1", "x");
       assertThat(submit("countRange", "r0", "r9").resultText()).isEqualTo("1");
