@@ -32,8 +32,10 @@ import cn.xianglian.chaincode.trace.domain.TraceEvent;
 import cn.xianglian.chaincode.trace.domain.TraceRules;
 import cn.xianglian.chaincode.trace.domain.TraceRules.Recorded;
 import cn.xianglian.chaincode.trace.domain.TraceTime;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -484,12 +486,13 @@ public final class TraceabilityContract implements ContractInterface {
             default -> throw new IllegalStateException("unknown index " + query.by());
           }
           LedgerState.Page page =
-              store.state().page(index, query.pageSize(), query.bookmark(), leading);
+              store.state().page(index, query.pageSize(), bookmarkIn(query.bookmark()), leading);
           List<Batch> records =
               page.entries().stream()
                   .map(entry -> store.batch(entry.key().id()).orElseThrow())
                   .toList();
-          return CanonicalJson.text(new BatchPage(records, page.bookmark(), records.size()));
+          return CanonicalJson.text(
+              new BatchPage(records, bookmarkOut(page.bookmark()), records.size()));
         });
   }
 
@@ -589,6 +592,24 @@ public final class TraceabilityContract implements ContractInterface {
     return new ProductClass(value, null, "query", "query").key();
   }
 
+  /** Bookmarks are opaque to clients: the peer's bookmark in base64url (no padding). */
+  private static String bookmarkOut(String bookmark) {
+    return bookmark == null || bookmark.isEmpty()
+        ? ""
+        : Base64.getUrlEncoder().withoutPadding().encodeToString(TraceStore.utf8(bookmark));
+  }
+
+  private static String bookmarkIn(String bookmark) {
+    if (bookmark == null || bookmark.isEmpty()) {
+      return "";
+    }
+    try {
+      return new String(Base64.getUrlDecoder().decode(bookmark), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new XlException(INVALID_ARGUMENT, "bookmark is not one this contract returned");
+    }
+  }
+
   private static String[] regionPrefix(String value) {
     RegionCode region = RegionCode.of(value);
     String scope = region.scope();
@@ -629,8 +650,7 @@ public final class TraceabilityContract implements ContractInterface {
         "personal data needs transient " + TRANSIENT_SALT + " of at least 16 bytes");
     Payloads.limited(TRANSIENT_SALT, salt);
     PersonalData data =
-        CanonicalJson.read(
-            new String(raw, java.nio.charset.StandardCharsets.UTF_8), PersonalData.class);
+        CanonicalJson.read(new String(raw, StandardCharsets.UTF_8), PersonalData.class);
     byte[] canonical = CanonicalJson.bytes(data);
     byte[] salted = new byte[salt.length + canonical.length];
     System.arraycopy(salt, 0, salted, 0, salt.length);

@@ -75,7 +75,7 @@ public record Batch(
 
   Batch withQuantity(Quantity newQuantity) {
     BatchStatus newStatus =
-        newQuantity.isZero() && status == BatchStatus.ACTIVE ? BatchStatus.CONSUMED : status;
+        newQuantity.amountIsZero() && status == BatchStatus.ACTIVE ? BatchStatus.CONSUMED : status;
     Disposition newDisposition =
         newStatus == BatchStatus.CONSUMED ? Disposition.CONSUMED : disposition;
     return new Batch(

@@ -55,7 +55,7 @@ public record Quantity(long amount, Unit uom) {
     return new Quantity(Math.subtractExact(amount, other.amount), uom);
   }
 
-  public boolean isZero() {
+  public boolean amountIsZero() {
     return amount == 0;
   }
 }

@@ -647,7 +647,7 @@ public final class TraceRules {
         };
     if (cmd.action() == RecallAction.DESTROYED) {
       updated = batch.withQuantity(batch.quantity().minus(cmd.quantity()));
-      if (updated.quantity().isZero()) {
+      if (updated.quantity().amountIsZero()) {
         updated = updated.withDisposition(Disposition.DESTROYED);
       }
     }
