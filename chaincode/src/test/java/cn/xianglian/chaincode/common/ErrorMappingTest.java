@@ -1,0 +1,72 @@
+package cn.xianglian.chaincode.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.hyperledger.fabric.shim.ChaincodeException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ErrorMappingTest {
+
+  @Test
+  @DisplayName("a rejection becomes a ChaincodeException: message CODE: text, JSON payload")
+  void mapsToChaincodeException() {
+    ChaincodeException e =
+        ChaincodeErrors.toChaincodeException(
+            new XlException(ErrorCode.BATCH_NOT_FOUND, "no batch XF-1"));
+    assertThat(e.getMessage()).isEqualTo("BATCH_NOT_FOUND: no batch XF-1");
+    assertThat(new String(e.getPayload(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"code\":\"BATCH_NOT_FOUND\",\"message\":\"no batch XF-1\"}");
+  }
+
+  @Test
+  @DisplayName("guard passes results through and maps only rejections")
+  void guard() {
+    assertThat(ChaincodeErrors.guard(() -> "ok")).isEqualTo("ok");
+    assertThatThrownBy(
+            () ->
+                ChaincodeErrors.guard(
+                    () -> {
+                      throw new XlException(ErrorCode.NOT_OWNER, "x");
+                    }))
+        .isInstanceOf(ChaincodeException.class)
+        .hasMessage("NOT_OWNER: x");
+  }
+
+  @Test
+  @DisplayName("arguments over 64 KiB of UTF-8 are INVALID_ARGUMENT")
+  void payloadLimit() {
+    assertThat(Payloads.limited("a", "x".repeat(Payloads.MAX_BYTES))).hasSize(Payloads.MAX_BYTES);
+    // 22 000 three-byte characters: under 64 Ki chars, over 64 KiB.
+    assertThatThrownBy(() -> Payloads.limited("a", "乡".repeat(22_000)))
+        .isInstanceOfSatisfying(
+            XlException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+  }
+
+  @Test
+  @DisplayName("the catalogue is in the documented check order")
+  void order() {
+    assertThat(ErrorCode.values())
+        .extracting(Enum::name)
+        .containsExactly(
+            "INVALID_ARGUMENT",
+            "ACCESS_DENIED",
+            "REGION_OUT_OF_SCOPE",
+            "PRODUCER_NOT_FOUND",
+            "BATCH_NOT_FOUND",
+            "CERTIFICATE_NOT_FOUND",
+            "RECALL_NOT_FOUND",
+            "NOT_OWNER",
+            "ALREADY_EXISTS",
+            "EVENT_ID_CONFLICT",
+            "BATCH_RECALLED",
+            "BATCH_NOT_ACTIVE",
+            "EVENT_BEFORE_BATCH",
+            "QUANTITY_INVALID",
+            "QUANTITY_NOT_CONSERVED",
+            "INVALID_STATE",
+            "LIMIT_EXCEEDED");
+  }
+}
