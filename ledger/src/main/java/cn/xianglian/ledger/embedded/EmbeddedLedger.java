@@ -15,6 +15,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,7 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.hyperledger.fabric.contract.ContractRouter;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.hyperledger.fabric.shim.Chaincode;
+import org.hyperledger.fabric.shim.ChaincodeException;
 
 /**
  * An in-process peer and orderer: the {@link LedgerClient} that runs the contracts on the classpath
@@ -930,10 +932,47 @@ public final class EmbeddedLedger implements LedgerClient {
               "this fabric-chaincode-shim has no ContractRouter.findAllContracts()", e);
         }
         quietShimLogging();
+        filterDeliberateRejections();
         sharedRouter = created;
       }
       return sharedRouter;
     }
+  }
+
+  /**
+   * The shim's logger that reports every chaincode error response with its stack trace (a private
+   * static field of {@code ResponseUtils}, not registered with the LogManager), if this shim has
+   * it.
+   */
+  static Optional<Logger> shimResponseLogger() {
+    try {
+      Field field =
+          Class.forName("org.hyperledger.fabric.shim.ResponseUtils").getDeclaredField("logger");
+      field.setAccessible(true);
+      return Optional.ofNullable((Logger) field.get(null));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.log(Level.FINE, "the shim's ResponseUtils logger was not found", e);
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Drops the shim's SEVERE stack trace for {@code ChaincodeException}s: they are the contracts'
+   * deliberate rejections (e.g. {@code BATCH_NOT_FOUND}), reported to the caller as {@link
+   * LedgerException}s. Unexpected contract failures are still logged.
+   */
+  private static void filterDeliberateRejections() {
+    String rejection = ChaincodeException.class.getName();
+    shimResponseLogger()
+        .ifPresent(
+            responses -> {
+              responses.setFilter(
+                  record ->
+                      !(record.getThrown() instanceof ChaincodeException)
+                          && (record.getMessage() == null
+                              || !record.getMessage().contains(rejection)));
+              QUIETED.add(responses);
+            });
   }
 
   private static void quietShimLogging() {

@@ -236,6 +236,36 @@ class EmbeddedLedgerTest {
     }
 
     @Test
+    void deliberate_rejections_are_not_logged_as_errors_but_unexpected_failures_are() {
+      ledger();
+      var logged = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+      var handler =
+          new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+              logged.add(String.valueOf(record.getMessage()));
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+          };
+      java.util.logging.Logger shim = EmbeddedLedger.shimResponseLogger().orElseThrow();
+      shim.addHandler(handler);
+      try {
+        assertThatThrownBy(() -> submit("fail", "BATCH_NOT_FOUND"))
+            .isInstanceOf(LedgerException.class);
+        assertThat(logged).isEmpty();
+        assertThatThrownBy(() -> evaluate("richQuery")).isInstanceOf(LedgerException.class);
+        assertThat(logged).singleElement().asString().contains("UnsupportedOperationException");
+      } finally {
+        shim.removeHandler(handler);
+      }
+    }
+
+    @Test
     void an_evaluation_error_carries_the_evaluate_stage_and_code() {
       assertThatThrownBy(() -> evaluate("fail", "REGION_OUT_OF_SCOPE"))
           .isInstanceOfSatisfying(
