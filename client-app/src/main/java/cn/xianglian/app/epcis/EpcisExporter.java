@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +52,7 @@ public class EpcisExporter {
   private final BatchReader batches;
   private final Clock clock;
 
+  @Autowired
   EpcisExporter(BatchReader batches) {
     this(batches, Clock.systemUTC());
   }

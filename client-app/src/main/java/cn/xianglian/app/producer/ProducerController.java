@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,10 +29,12 @@ class ProducerController {
 
   private final TraceLedger ledger;
   private final CallerIdentities callers;
+  private final PersonalDataSalts salts;
 
-  ProducerController(TraceLedger ledger, CallerIdentities callers) {
+  ProducerController(TraceLedger ledger, CallerIdentities callers, PersonalDataSalts salts) {
     this.ledger = ledger;
     this.callers = callers;
+    this.salts = salts;
   }
 
   @PostMapping
@@ -47,8 +50,11 @@ class ProducerController {
                 callers.writer(),
                 "registerProducer",
                 request.withoutPersonal(),
-                "personal",
-                request.personal());
+                Map.of(
+                    PersonalDataSalts.PERSONAL,
+                    request.personal(),
+                    PersonalDataSalts.SALT,
+                    salts.saltFor(request.producerId())));
     return new Committed<>(view(done.record()), done.transaction());
   }
 

@@ -39,7 +39,8 @@ record RegisterProducerRequest(
 
   /** Personal data of the responsible person. */
   record Personal(
-      @Size(max = 50) String name,
-      @Pattern(regexp = "[0-9+\\- ]{5,20}") String phone,
-      @Pattern(regexp = "[0-9]{17}[0-9X]") String idNumber) {}
+      @NotBlank @Size(max = 50) String name,
+      @NotBlank @Pattern(regexp = "1[3-9][0-9]{9}") @Schema(description = "手机号") String phone,
+      @NotBlank @Pattern(regexp = "[0-9]{17}[0-9X]") @Schema(description = "居民身份证号 (GB 11643)")
+          String idNumber) {}
 }

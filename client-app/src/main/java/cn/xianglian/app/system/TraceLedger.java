@@ -64,13 +64,22 @@ public class TraceLedger {
     return submit(caller, Proposal.of(CONTRACT, transaction, text(argument)));
   }
 
-  /** Submits with transient data (private data that never reaches a block). */
+  /**
+   * Submits with transient data (private data that reaches the chaincode but never a block); values
+   * that are not byte arrays are written as JSON.
+   */
   public Committed<JsonNode> submit(
-      Identity caller, String transaction, Object argument, String transientKey, Object secret) {
+      Identity caller, String transaction, Object argument, Map<String, ?> transientData) {
+    var secrets = new java.util.HashMap<String, byte[]>();
+    transientData.forEach(
+        (key, value) ->
+            secrets.put(
+                key,
+                value instanceof byte[] bytes
+                    ? bytes
+                    : text(value).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     return submit(
-        caller,
-        Proposal.of(CONTRACT, transaction, text(argument))
-            .withTransient(transientKey, text(secret)));
+        caller, new Proposal(CONTRACT, transaction, java.util.List.of(text(argument)), secrets));
   }
 
   private Committed<JsonNode> submit(Identity caller, Proposal proposal) {
