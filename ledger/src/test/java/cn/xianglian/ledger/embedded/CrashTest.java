@@ -18,6 +18,14 @@ class CrashTest {
 
   @TempDir Path dir;
 
+  private static String read(Path file) {
+    try {
+      return java.nio.file.Files.readString(file);
+    } catch (java.io.IOException e) {
+      return "(unreadable: " + e + ")";
+    }
+  }
+
   @Test
   @DisplayName("every transaction acknowledged before a kill -9 is on the ledger after restart")
   void acknowledged_transactions_survive_a_crash() throws Exception {
@@ -50,7 +58,10 @@ class CrashTest {
       assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
 
-    assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
+    Path stderr = dir.resolve("child-stderr.log");
+    assertThat(acknowledged)
+        .as(() -> "acknowledgements before the kill; child stderr:\n" + read(stderr))
+        .hasSizeGreaterThanOrEqualTo(300);
     EmbeddedCa ca = EmbeddedCa.open(dir.resolve("ca"));
     try (EmbeddedLedger ledger = EmbeddedLedger.open(TestLedgers.config(dir), ca)) {
       assertThat(ledger.verifyChain()).isEqualTo(ledger.height());
