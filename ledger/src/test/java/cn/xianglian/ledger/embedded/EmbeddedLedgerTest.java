@@ -126,6 +126,18 @@ class EmbeddedLedgerTest {
     }
 
     @Test
+    void a_simple_key_range_is_end_exclusive_and_skips_composite_keys() {
+      submit("put", "a", "1");
+      submit("put", "b", "2");
+      submit("put", "c", "3");
+      submit("putIndexed", "batch", "a", "1", "A1");
+
+      assertThat(evaluate("countRange", "a", "c")).isEqualTo("2");
+      assertThat(evaluate("countRange", "", "")).isEqualTo("3");
+      assertThat(evaluate("history", "never-written")).isEmpty();
+    }
+
+    @Test
     void partial_composite_keys_list_in_key_order() {
       submit("putIndexed", "batch", "a", "2", "A2");
       submit("putIndexed", "batch", "a", "1", "A1");
