@@ -452,6 +452,13 @@ public abstract class TraceContractSuite {
                   transformJson(id("E"), other, 1000, id("T"), 700, id("T"), 200, 99)))
           .isEqualTo("QUANTITY_NOT_CONSERVED");
       assertThat(evaluate(auditor, "getBatch", other)).isEqualTo(before);
+      assertThat(
+              rejected(
+                  farmerB,
+                  "transformBatch",
+                  transformJson(id("E"), other, 1000, id("T"), 700, id("T"), 200, 100)))
+          .isEqualTo("NOT_OWNER");
+      assertThat(evaluate(auditor, "getBatch", other)).isEqualTo(before);
     }
   }
 
@@ -619,6 +626,25 @@ public abstract class TraceContractSuite {
       JsonNode destroyed = tree(evaluate(auditor, "getBatch", grandchild));
       assertThat(destroyed.get("quantity").get("amount").asLong()).isZero();
       assertThat(destroyed.get("disposition").asString()).isEqualTo("destroyed");
+    }
+
+    @Test
+    @DisplayName("a retried recall returns it unchanged; another recall under its id is refused")
+    void recallRetry() {
+      String batchId = newBatch(farmerA, producerA, 100);
+      String recallId = id("R");
+      String first = submit(regulator, "recallBatch", recallJson(recallId, batchId));
+      String recalledBatch = evaluate(auditor, "getBatch", batchId);
+      assertThat(submit(regulator, "recallBatch", recallJson(recallId, batchId))).isEqualTo(first);
+      assertThat(evaluate(auditor, "getBatch", batchId)).isEqualTo(recalledBatch);
+      String other = newBatch(farmerA, producerA, 100);
+      String otherBefore = evaluate(auditor, "getBatch", other);
+      assertThat(rejected(regulator, "recallBatch", recallJson(recallId, other)))
+          .isEqualTo("ALREADY_EXISTS");
+      assertThat(evaluate(auditor, "getBatch", other)).isEqualTo(otherBefore);
+      assertThat(rejected(farmerA, "issueCertificate", certificateJson(id("CERT"), batchId, 1, "")))
+          .isEqualTo("BATCH_RECALLED");
+      assertThat(evaluate(auditor, "getBatch", batchId)).isEqualTo(recalledBatch);
     }
 
     @Test
