@@ -1,6 +1,7 @@
 package cn.xianglian.chaincode.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cn.xianglian.ledger.Identity;
@@ -177,6 +178,15 @@ class KeyDisciplineTest {
 
     assertThat(ledger.keysSeen()).isNotEmpty().allMatch(k -> k.startsWith("\u0000"));
     assertThat(ledger.state().keySet()).allMatch(k -> k.startsWith("\u0000xl."));
+  }
+
+  @Test
+  @DisplayName("the stub itself fails on a raw string key, so the discipline check can fail")
+  void rawKeyFails() {
+    var stub = ledger.call(farmer, Map.of());
+    assertThatThrownBy(() -> stub.getState("batch:B1")).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> stub.putState("B1", "{}".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(AssertionError.class);
   }
 
   @Test
