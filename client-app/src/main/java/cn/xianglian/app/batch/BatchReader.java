@@ -31,12 +31,16 @@ public class BatchReader {
     return eventViews(ledger.evaluate(callers.reader(), "getBatchEvents", batchId));
   }
 
+  /**
+   * The batch with its events, ancestors and descendants. The contract answers {@code {batch,
+   * events, ancestors:[{batch, events}], descendants:[…]}}.
+   */
   public TraceView trace(String batchId) {
     JsonNode trace = ledger.evaluate(callers.reader(), "traceBatch", batchId);
+    var root =
+        new TraceView.BatchHistory(batchView(trace.get("batch")), eventViews(trace.path("events")));
     return new TraceView(
-        history(trace.get("batch")),
-        histories(trace.get("ancestors")),
-        histories(trace.get("descendants")));
+        root, histories(trace.get("ancestors")), histories(trace.get("descendants")));
   }
 
   public List<KeyHistoryEntry> keyHistory(String batchId) {

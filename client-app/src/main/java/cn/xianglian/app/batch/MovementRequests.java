@@ -16,25 +16,29 @@ final class MovementRequests {
   private MovementRequests() {}
 
   /** A batch and an amount of it. */
-  @Schema(description = "批次与数量")
+  @Schema(name = "BatchQuantity", description = "批次与数量")
   record BatchQuantity(
       @NotBlank @Pattern(regexp = Ids.ID) String batchId, @NotNull @Valid QuantityDto quantity) {}
 
   /** A batch a transformation creates. */
-  @Schema(description = "新批次 — a batch created by merge or transform")
+  @Schema(name = "NewBatch", description = "新批次 — a batch created by merge or transform")
   record NewBatch(
       @NotBlank @Pattern(regexp = Ids.ID) String batchId,
       @NotNull @Valid ProductDto product,
       @NotNull @Valid QuantityDto quantity) {}
 
-  @Schema(description = "分批 — split the batch into children; its quantity drops by their sum")
+  @Schema(
+      name = "SplitBatchRequest",
+      description = "分批 — split the batch into children; its quantity drops by their sum")
   record Split(
       @NotBlank @Pattern(regexp = Ids.ID) String eventId,
       @NotNull OffsetDateTime eventTime,
       @NotNull @Valid LocationDto readPoint,
       @NotEmpty @Size(max = 100) List<@Valid BatchQuantity> children) {}
 
-  @Schema(description = "合批 — merge inputs into one output; output quantity = sum of inputs")
+  @Schema(
+      name = "MergeBatchesRequest",
+      description = "合批 — merge inputs into one output; output quantity = sum of inputs")
   record Merge(
       @NotBlank @Pattern(regexp = Ids.ID) String eventId,
       @NotNull OffsetDateTime eventTime,
@@ -42,7 +46,9 @@ final class MovementRequests {
       @NotEmpty @Size(min = 2, max = 100) List<@Valid BatchQuantity> inputs,
       @NotNull @Valid NewBatch output) {}
 
-  @Schema(description = "加工转化 — e.g. 生猪 → 分割肉: sum(outputs) + loss = sum(inputs)")
+  @Schema(
+      name = "TransformBatchRequest",
+      description = "加工转化 — e.g. 生猪 → 分割肉: sum(outputs) + loss = sum(inputs)")
   record Transform(
       @NotBlank @Pattern(regexp = Ids.ID) String eventId,
       @NotNull OffsetDateTime eventTime,
@@ -51,7 +57,9 @@ final class MovementRequests {
       @NotEmpty @Size(max = 100) List<@Valid NewBatch> outputs,
       @NotNull @Valid QuantityDto loss) {}
 
-  @Schema(description = "发货 — ship to another party; the batch is IN_TRANSIT until received")
+  @Schema(
+      name = "ShipBatchRequest",
+      description = "发货 — ship to another party; the batch is IN_TRANSIT until received")
   record Ship(
       @NotBlank @Pattern(regexp = Ids.ID) String eventId,
       @NotNull OffsetDateTime eventTime,
@@ -59,7 +67,7 @@ final class MovementRequests {
       @NotBlank @Pattern(regexp = Ids.ID) @Schema(example = "P-520122-0003") String toParty,
       @NotBlank @Pattern(regexp = Ids.ID) @Schema(example = "CoopOrgMSP") String toMspId) {}
 
-  @Schema(description = "收货 — the pending owner takes the batch over")
+  @Schema(name = "ReceiveBatchRequest", description = "收货 — the pending owner takes the batch over")
   record Receive(
       @NotBlank @Pattern(regexp = Ids.ID) String eventId,
       @NotNull OffsetDateTime eventTime,

@@ -56,12 +56,14 @@ record RecordEventRequest(
           + "|retail_selling|destroying|holding";
 
   /** What was done: input use, inspection, or a note. */
-  @Schema(description = "事件详情 — input use for input steps, inspection for inspecting, else a note")
+  @Schema(
+      name = "EventDetail",
+      description = "事件详情 — input use for input steps, inspection for inspecting, else a note")
   record Detail(
       @Size(max = 500) String note, @Valid InputUse input, @Valid Inspection inspection) {}
 
   /** 投入品使用: pesticide (安全间隔期), veterinary drug (休药期), fertiliser or feed. */
-  @Schema(description = "投入品使用 — 农药/兽药 need registrationNo and their interval")
+  @Schema(name = "InputUse", description = "投入品使用 — 农药/兽药 need registrationNo and their interval")
   record InputUse(
       @NotNull
           @Pattern(regexp = "PESTICIDE|VET_DRUG|FERTILIZER|FEED")
@@ -76,7 +78,9 @@ record RecordEventRequest(
       @PositiveOrZero @Schema(description = "兽药休药期 (days)") Integer withdrawalDays) {}
 
   /** 检测: laboratory, method, items and the report's SHA-256. */
-  @Schema(description = "检测 — lab, method, items, overall result and report SHA-256")
+  @Schema(
+      name = "Inspection",
+      description = "检测 — lab, method, items, overall result and report SHA-256")
   record Inspection(
       @NotBlank @Size(max = 100) @Schema(example = "息烽县农产品质量安全检测站") String lab,
       @NotBlank @Size(max = 100) @Schema(example = "GB 2763-2021 快速检测") String method,
@@ -85,6 +89,7 @@ record RecordEventRequest(
       @NotBlank @Pattern(regexp = Ids.SHA256) String reportSha256) {}
 
   /** One measured item; value and limit are decimal strings. */
+  @Schema(name = "InspectionItem")
   record Item(
       @NotBlank @Size(max = 100) @Schema(example = "毒死蜱") String name,
       @NotBlank @Pattern(regexp = DECIMAL) @Schema(example = "0.01") String value,

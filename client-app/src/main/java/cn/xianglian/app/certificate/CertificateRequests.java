@@ -17,7 +17,9 @@ final class CertificateRequests {
 
   private CertificateRequests() {}
 
-  @Schema(description = "开具承诺达标合格证 — issue a commitment-to-compliance certificate")
+  @Schema(
+      name = "IssueCertificateRequest",
+      description = "开具承诺达标合格证 — issue a commitment-to-compliance certificate")
   record Issue(
       @NotBlank @Pattern(regexp = Ids.ID) @Schema(example = "HGZ-520122-2026-000001")
           String certificateNo,
@@ -48,6 +50,8 @@ final class CertificateRequests {
       @NotNull OffsetDateTime issuedAt,
       @Size(max = 100) List<@Pattern(regexp = Ids.ID) String> upstreamCertificateNos) {}
 
-  @Schema(description = "作废合格证 — void a certificate (it stays on the ledger as VOID)")
+  @Schema(
+      name = "VoidCertificateRequest",
+      description = "作废合格证 — void a certificate (it stays on the ledger as VOID)")
   record Void(@NotBlank @Size(max = 500) @Schema(example = "数量填写错误") String reason) {}
 }

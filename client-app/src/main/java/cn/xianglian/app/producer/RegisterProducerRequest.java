@@ -38,6 +38,7 @@ record RegisterProducerRequest(
   record Public(String producerId, String type, String name, String region, String subjectCode) {}
 
   /** Personal data of the responsible person. */
+  @Schema(name = "PersonalData")
   record Personal(
       @NotBlank @Size(max = 50) String name,
       @NotBlank @Pattern(regexp = "1[3-9][0-9]{9}") @Schema(description = "手机号") String phone,

@@ -16,7 +16,9 @@ final class RecallRequests {
 
   private RecallRequests() {}
 
-  @Schema(description = "风险预警 — a risk warning on a batch and its descendants")
+  @Schema(
+      name = "RaiseWarningRequest",
+      description = "风险预警 — a risk warning on a batch and its descendants")
   record Warning(
       @NotBlank @Pattern(regexp = Ids.ID) String warningId,
       @NotNull
@@ -26,7 +28,7 @@ final class RecallRequests {
       @NotBlank @Size(max = 500) @Schema(example = "抽检发现毒死蜱接近限量") String reason,
       @NotNull OffsetDateTime issuedAt) {}
 
-  @Schema(description = "召回 — recall a batch and every descendant")
+  @Schema(name = "RecallBatchRequest", description = "召回 — recall a batch and every descendant")
   record Recall(
       @NotBlank @Pattern(regexp = Ids.ID) String recallId,
       @NotNull
@@ -38,7 +40,9 @@ final class RecallRequests {
       @NotBlank @Size(max = 500) String reason,
       @NotNull OffsetDateTime issuedAt) {}
 
-  @Schema(description = "召回处置 — what the owner did with recalled goods")
+  @Schema(
+      name = "HandleRecallRequest",
+      description = "召回处置 — what the owner did with recalled goods")
   record Handling(
       @NotBlank @Pattern(regexp = Ids.ID) String eventId,
       @NotBlank @Pattern(regexp = Ids.ID) String recallId,

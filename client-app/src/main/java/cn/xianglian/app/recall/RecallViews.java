@@ -9,7 +9,7 @@ final class RecallViews {
 
   private RecallViews() {}
 
-  @Schema(description = "风险预警")
+  @Schema(name = "WarningView", description = "风险预警")
   record WarningView(
       String warningId,
       String batchId,
@@ -21,7 +21,7 @@ final class RecallViews {
       String txId,
       LedgerRef ledger) {}
 
-  @Schema(description = "召回 — with every batch it reached")
+  @Schema(name = "RecallView", description = "召回 — with every batch it reached")
   record RecallView(
       String recallId,
       String batchId,
