@@ -84,8 +84,12 @@ public class EpcisExporter {
             .thenComparing(EventView::batchId)
             .thenComparing(e -> e.seq() == null ? 0 : e.seq()));
     var eventList = new ArrayList<Map<String, Object>>();
+    var seen = new java.util.HashSet<String>();
     for (EventView event : events) {
-      eventList.add(event(event, known));
+      // A transformation is recorded on each batch it touches: export it once.
+      if (seen.add(event.eventId())) {
+        eventList.add(event(event, known));
+      }
     }
     var document = new LinkedHashMap<String, Object>();
     document.put("@context", List.of(GS1_CONTEXT, Map.of("xl", XL_NAMESPACE)));

@@ -1,0 +1,59 @@
+package cn.xianglian.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.xianglian.app.batch.BatchReader;
+import cn.xianglian.app.identity.UserDirectory;
+import cn.xianglian.ledger.LedgerClient;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The demo dataset loads through the real embedded ledger and contract, and only once. */
+@SpringBootTest(properties = {"xl.demo.enabled=true", "server.address=127.0.0.1"})
+@DisplayName("Demo data on first start")
+class DemoLoadTest {
+
+  private static final Path dataDir =
+      Path.of("target", "demo-data", UUID.randomUUID().toString()).toAbsolutePath();
+
+  @DynamicPropertySource
+  static void dataDirectory(DynamicPropertyRegistry registry) {
+    registry.add("xl.data.dir", dataDir::toString);
+  }
+
+  @Autowired LedgerClient ledger;
+  @Autowired BatchReader batches;
+  @Autowired UserDirectory users;
+  @Autowired ApplicationContext context;
+
+  @Test
+  @DisplayName("writes the 息烽 dataset, recalls reach children, and a second run writes nothing")
+  void loadsOnce() throws Exception {
+    long height = ledger.height();
+    assertThat(height).isGreaterThan(50);
+    assertThat(users.identityOf("county-regulator")).contains("county-regulator");
+    assertThat(batches.batch("XF-PG-2026-001-A").status()).isEqualTo("RECALLED");
+    assertThat(batches.batch("XF-GM-2026-001-A").certificateNos())
+        .containsExactly("HGZ-520122-2026-000001");
+    assertThat(batches.batch("XF-PT-2026-001").warningIds()).containsExactly("YJ-520122-2026-001");
+    assertThat(batches.batch("XF-RJ-2026-003").parents())
+        .containsExactlyInAnyOrder("XF-RJ-2026-001", "XF-RJ-2026-002");
+
+    ApplicationArguments none = new DefaultApplicationArguments();
+    for (ApplicationRunner runner : context.getBeansOfType(ApplicationRunner.class).values()) {
+      runner.run(none);
+    }
+
+    assertThat(ledger.height()).isEqualTo(height);
+  }
+}
