@@ -1,10 +1,11 @@
 package cn.xianglian.chaincode.common;
 
-import static cn.xianglian.chaincode.common.ErrorCode.ACCESS_DENIED;
+import static cn.xianglian.chaincode.domain.ErrorCode.ACCESS_DENIED;
 
-import cn.xianglian.chaincode.trace.domain.Actor;
-import cn.xianglian.chaincode.trace.domain.RegionCode;
-import cn.xianglian.chaincode.trace.domain.Role;
+import cn.xianglian.chaincode.domain.Actor;
+import cn.xianglian.chaincode.domain.RegionCode;
+import cn.xianglian.chaincode.domain.Role;
+import cn.xianglian.chaincode.domain.XlException;
 import java.util.Locale;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;

@@ -1,12 +1,11 @@
 package cn.xianglian.chaincode.common;
 
-import static cn.xianglian.chaincode.common.ErrorCode.INVALID_ARGUMENT;
+import static cn.xianglian.chaincode.domain.ErrorCode.INVALID_ARGUMENT;
 
-import cn.xianglian.chaincode.trace.domain.BizStep;
-import cn.xianglian.chaincode.trace.domain.Disposition;
-import cn.xianglian.chaincode.trace.domain.EventType;
-import cn.xianglian.chaincode.trace.domain.RegionCode;
-import cn.xianglian.chaincode.trace.domain.TraceTime;
+import cn.xianglian.chaincode.domain.ChinaTime;
+import cn.xianglian.chaincode.domain.Coded;
+import cn.xianglian.chaincode.domain.RegionCode;
+import cn.xianglian.chaincode.domain.XlException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -19,8 +18,11 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationContext;
@@ -28,6 +30,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleDeserializers;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
@@ -124,14 +127,46 @@ public final class CanonicalJson {
 
   private static SimpleModule domainModule() {
     SimpleModule module = new SimpleModule("xianglian-canonical");
+    // Set first: the asString deserializers below are added to this instance.
+    module.setDeserializers(new CodedDeserializers());
     asString(
-        module, OffsetDateTime.class, TraceTime::format, text -> TraceTime.parse("time", text));
+        module, OffsetDateTime.class, ChinaTime::format, text -> ChinaTime.parse("time", text));
     asString(module, LocalDate.class, LocalDate::toString, CanonicalJson::date);
     asString(module, RegionCode.class, RegionCode::code, RegionCode::new);
-    asString(module, BizStep.class, BizStep::code, BizStep::fromCode);
-    asString(module, Disposition.class, Disposition::code, Disposition::fromCode);
-    asString(module, EventType.class, EventType::code, EventType::fromCode);
+    module.addSerializer(
+        Coded.class,
+        new ValueSerializer<Coded>() {
+          @Override
+          public void serialize(Coded value, JsonGenerator gen, SerializationContext context) {
+            gen.writeString(value.code());
+          }
+        });
     return module;
+  }
+
+  /** Reads every enum implementing {@link Coded} (CBV steps, dispositions, …) from its code. */
+  private static final class CodedDeserializers extends SimpleDeserializers {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public ValueDeserializer<?> findEnumDeserializer(
+        JavaType type, DeserializationConfig config, BeanDescription.Supplier beanDescRef) {
+      Class<?> raw = type.getRawClass();
+      if (!Coded.class.isAssignableFrom(raw)) {
+        return super.findEnumDeserializer(type, config, beanDescRef);
+      }
+      return new ValueDeserializer<Object>() {
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) {
+          XlException.check(
+              parser.hasToken(JsonToken.VALUE_STRING),
+              INVALID_ARGUMENT,
+              raw.getSimpleName() + " must be a string");
+          return Coded.fromCodeOf(raw, parser.getString());
+        }
+      };
+    }
   }
 
   private static LocalDate date(String text) {

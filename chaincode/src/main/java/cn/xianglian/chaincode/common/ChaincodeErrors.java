@@ -1,5 +1,6 @@
 package cn.xianglian.chaincode.common;
 
+import cn.xianglian.chaincode.domain.XlException;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.hyperledger.fabric.shim.ChaincodeException;

@@ -1,7 +1,8 @@
 package cn.xianglian.chaincode.common;
 
-import static cn.xianglian.chaincode.common.ErrorCode.INVALID_ARGUMENT;
+import static cn.xianglian.chaincode.domain.ErrorCode.INVALID_ARGUMENT;
 
+import cn.xianglian.chaincode.domain.XlException;
 import java.util.List;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 

@@ -1,7 +1,8 @@
 package cn.xianglian.chaincode.common;
 
-import static cn.xianglian.chaincode.common.ErrorCode.INVALID_ARGUMENT;
+import static cn.xianglian.chaincode.domain.ErrorCode.INVALID_ARGUMENT;
 
+import cn.xianglian.chaincode.domain.XlException;
 import java.nio.charset.StandardCharsets;
 
 /** Size limits of what callers send. */

@@ -5,15 +5,15 @@ import cn.xianglian.chaincode.common.KeyCodec;
 import cn.xianglian.chaincode.common.LedgerKey;
 import cn.xianglian.chaincode.common.LedgerState;
 import cn.xianglian.chaincode.common.ObjectType;
-import cn.xianglian.chaincode.trace.domain.Actor;
+import cn.xianglian.chaincode.domain.Actor;
+import cn.xianglian.chaincode.domain.ChinaTime;
+import cn.xianglian.chaincode.domain.Tx;
 import cn.xianglian.chaincode.trace.domain.Batch;
 import cn.xianglian.chaincode.trace.domain.Certificate;
 import cn.xianglian.chaincode.trace.domain.Producer;
 import cn.xianglian.chaincode.trace.domain.Recall;
 import cn.xianglian.chaincode.trace.domain.TraceEvent;
 import cn.xianglian.chaincode.trace.domain.TraceRules.Recorded;
-import cn.xianglian.chaincode.trace.domain.TraceTime;
-import cn.xianglian.chaincode.trace.domain.Tx;
 import cn.xianglian.chaincode.trace.domain.Warning;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -63,7 +63,7 @@ final class TraceStore {
   }
 
   Tx tx() {
-    return new Tx(stub.getTxId(), TraceTime.of(stub.getTxTimestamp()));
+    return new Tx(stub.getTxId(), ChinaTime.of(stub.getTxTimestamp()));
   }
 
   // ---- idempotency ------------------------------------------------------------------------

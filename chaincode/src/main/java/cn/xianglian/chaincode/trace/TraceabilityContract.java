@@ -1,11 +1,11 @@
 package cn.xianglian.chaincode.trace;
 
 import static cn.xianglian.chaincode.common.ChaincodeErrors.guard;
-import static cn.xianglian.chaincode.common.ErrorCode.BATCH_NOT_FOUND;
-import static cn.xianglian.chaincode.common.ErrorCode.CERTIFICATE_NOT_FOUND;
-import static cn.xianglian.chaincode.common.ErrorCode.INVALID_ARGUMENT;
-import static cn.xianglian.chaincode.common.ErrorCode.PRODUCER_NOT_FOUND;
-import static cn.xianglian.chaincode.common.ErrorCode.RECALL_NOT_FOUND;
+import static cn.xianglian.chaincode.domain.ErrorCode.BATCH_NOT_FOUND;
+import static cn.xianglian.chaincode.domain.ErrorCode.CERTIFICATE_NOT_FOUND;
+import static cn.xianglian.chaincode.domain.ErrorCode.INVALID_ARGUMENT;
+import static cn.xianglian.chaincode.domain.ErrorCode.PRODUCER_NOT_FOUND;
+import static cn.xianglian.chaincode.domain.ErrorCode.RECALL_NOT_FOUND;
 
 import cn.xianglian.chaincode.common.Caller;
 import cn.xianglian.chaincode.common.CanonicalJson;
@@ -13,10 +13,12 @@ import cn.xianglian.chaincode.common.KeyCodec;
 import cn.xianglian.chaincode.common.LedgerState;
 import cn.xianglian.chaincode.common.ObjectType;
 import cn.xianglian.chaincode.common.Payloads;
-import cn.xianglian.chaincode.common.XlException;
+import cn.xianglian.chaincode.domain.Actor;
+import cn.xianglian.chaincode.domain.ChinaTime;
+import cn.xianglian.chaincode.domain.RegionCode;
+import cn.xianglian.chaincode.domain.XlException;
 import cn.xianglian.chaincode.trace.TraceStore.Kind;
 import cn.xianglian.chaincode.trace.TraceStore.Replay;
-import cn.xianglian.chaincode.trace.domain.Actor;
 import cn.xianglian.chaincode.trace.domain.Batch;
 import cn.xianglian.chaincode.trace.domain.BatchQuantity;
 import cn.xianglian.chaincode.trace.domain.Certificate;
@@ -27,11 +29,9 @@ import cn.xianglian.chaincode.trace.domain.NewBatch;
 import cn.xianglian.chaincode.trace.domain.PersonalData;
 import cn.xianglian.chaincode.trace.domain.Producer;
 import cn.xianglian.chaincode.trace.domain.ProductClass;
-import cn.xianglian.chaincode.trace.domain.RegionCode;
 import cn.xianglian.chaincode.trace.domain.TraceEvent;
 import cn.xianglian.chaincode.trace.domain.TraceRules;
 import cn.xianglian.chaincode.trace.domain.TraceRules.Recorded;
-import cn.xianglian.chaincode.trace.domain.TraceTime;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -447,7 +447,7 @@ public final class TraceabilityContract implements ContractInterface {
             history.add(
                 new History(
                     change.txId(),
-                    TraceTime.of(change.timestamp()),
+                    ChinaTime.of(change.timestamp()),
                     change.deleted(),
                     change.deleted() || change.value() == null || change.value().length == 0
                         ? null
@@ -565,7 +565,7 @@ public final class TraceabilityContract implements ContractInterface {
   }
 
   private static XlException notFound(
-      cn.xianglian.chaincode.common.ErrorCode code, String what, String id) {
+      cn.xianglian.chaincode.domain.ErrorCode code, String what, String id) {
     return new XlException(code, "no " + what + " " + id);
   }
 

@@ -34,9 +34,9 @@ class DomainPurityTest {
   void errorsArePure() {
     noClasses()
         .that()
-        .haveFullyQualifiedName("cn.xianglian.chaincode.common.ErrorCode")
+        .haveFullyQualifiedName("cn.xianglian.chaincode.domain.ErrorCode")
         .or()
-        .haveFullyQualifiedName("cn.xianglian.chaincode.common.XlException")
+        .haveFullyQualifiedName("cn.xianglian.chaincode.domain.XlException")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -49,12 +49,31 @@ class DomainPurityTest {
   void onlyLedgerStateTouchesTheStub() {
     noClasses()
         .that()
-        .resideInAPackage("cn.xianglian.chaincode.trace..")
+        .resideInAnyPackage("cn.xianglian.chaincode.trace..", "cn.xianglian.chaincode.finance..")
         .should()
         .callMethodWhere(
             com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
                 com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
                     "(get|put|del)(State|PrivateData)")))
+        .check(CLASSES);
+  }
+
+  @Test
+  @DisplayName("the shared packages know no feature: common and domain import no trace or finance")
+  void sharedPackagesKnowNoFeature() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("cn.xianglian.chaincode.common..", "cn.xianglian.chaincode.domain..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("cn.xianglian.chaincode.trace..", "cn.xianglian.chaincode.finance..")
+        .check(CLASSES);
+    noClasses()
+        .that()
+        .resideInAPackage("cn.xianglian.chaincode.domain..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("cn.xianglian.chaincode.common..")
         .check(CLASSES);
   }
 }

@@ -3,6 +3,10 @@ package cn.xianglian.chaincode.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.xianglian.chaincode.domain.ChinaTime;
+import cn.xianglian.chaincode.domain.ErrorCode;
+import cn.xianglian.chaincode.domain.RegionCode;
+import cn.xianglian.chaincode.domain.XlException;
 import cn.xianglian.chaincode.trace.domain.Batch;
 import cn.xianglian.chaincode.trace.domain.BatchStatus;
 import cn.xianglian.chaincode.trace.domain.Commands;
@@ -11,8 +15,6 @@ import cn.xianglian.chaincode.trace.domain.Location;
 import cn.xianglian.chaincode.trace.domain.ProductClass;
 import cn.xianglian.chaincode.trace.domain.ProductionType;
 import cn.xianglian.chaincode.trace.domain.Quantity;
-import cn.xianglian.chaincode.trace.domain.RegionCode;
-import cn.xianglian.chaincode.trace.domain.TraceTime;
 import cn.xianglian.chaincode.trace.domain.Unit;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,7 +34,7 @@ class CanonicalJsonTest {
         Quantity.of(1000, Unit.KGM),
         new Location(RegionCode.of("520122100201"), "田块 A-01"),
         ProductionType.PLANTING,
-        TraceTime.parse("producedAt", PRODUCED),
+        ChinaTime.parse("producedAt", PRODUCED),
         "P-520122-0001",
         "CoopOrgMSP/P-520122-0001",
         null,
@@ -45,7 +47,7 @@ class CanonicalJsonTest {
         List.of(),
         2,
         "tx1",
-        TraceTime.parse("createdAt", "2026-05-01T00:00:00Z"));
+        ChinaTime.parse("createdAt", "2026-05-01T00:00:00Z"));
   }
 
   @Test

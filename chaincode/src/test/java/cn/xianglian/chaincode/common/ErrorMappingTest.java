@@ -3,6 +3,8 @@ package cn.xianglian.chaincode.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.xianglian.chaincode.domain.ErrorCode;
+import cn.xianglian.chaincode.domain.XlException;
 import java.nio.charset.StandardCharsets;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.junit.jupiter.api.DisplayName;

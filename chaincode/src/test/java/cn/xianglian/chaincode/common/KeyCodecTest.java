@@ -3,6 +3,8 @@ package cn.xianglian.chaincode.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.xianglian.chaincode.domain.ErrorCode;
+import cn.xianglian.chaincode.domain.XlException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package cn.xianglian.chaincode.trace.domain;
 
+import cn.xianglian.chaincode.domain.Tx;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package cn.xianglian.chaincode.trace.domain;
 
+import cn.xianglian.chaincode.domain.RegionCode;
+import cn.xianglian.chaincode.domain.Require;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.regex.Pattern;

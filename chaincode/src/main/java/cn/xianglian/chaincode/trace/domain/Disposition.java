@@ -1,5 +1,7 @@
 package cn.xianglian.chaincode.trace.domain;
 
+import cn.xianglian.chaincode.domain.Coded;
+
 /** GS1 CBV dispositions the trace contract uses. */
 public enum Disposition implements Coded {
   ACTIVE("active"),

@@ -1,5 +1,7 @@
 package cn.xianglian.chaincode.trace.domain;
 
+import cn.xianglian.chaincode.domain.Require;
+
 /**
  * What an event says beyond its step. A client's {@code recordEvent} may give {@code note}, {@code
  * input} (input-use steps) or {@code inspection} ({@code inspecting}); the contract itself fills

@@ -1,5 +1,7 @@
 package cn.xianglian.chaincode.trace.domain;
 
+import cn.xianglian.chaincode.domain.Coded;
+
 /** EPCIS 2.0 event types. */
 public enum EventType implements Coded {
   OBJECT_EVENT("ObjectEvent"),

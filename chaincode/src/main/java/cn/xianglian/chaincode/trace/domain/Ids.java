@@ -1,5 +1,7 @@
 package cn.xianglian.chaincode.trace.domain;
 
+import cn.xianglian.chaincode.domain.Require;
+
 /** Checks of ids that queries take as plain strings. */
 public final class Ids {
 

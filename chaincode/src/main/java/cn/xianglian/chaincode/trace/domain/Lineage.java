@@ -1,8 +1,8 @@
 package cn.xianglian.chaincode.trace.domain;
 
-import static cn.xianglian.chaincode.common.ErrorCode.LIMIT_EXCEEDED;
+import static cn.xianglian.chaincode.domain.ErrorCode.LIMIT_EXCEEDED;
 
-import cn.xianglian.chaincode.common.XlException;
+import cn.xianglian.chaincode.domain.XlException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,5 +1,6 @@
 package cn.xianglian.chaincode.trace.domain;
 
+import cn.xianglian.chaincode.domain.RegionCode;
 import java.time.OffsetDateTime;
 
 /**

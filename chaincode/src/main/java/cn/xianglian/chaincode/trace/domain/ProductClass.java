@@ -1,5 +1,6 @@
 package cn.xianglian.chaincode.trace.domain;
 
+import cn.xianglian.chaincode.domain.Require;
 import java.util.regex.Pattern;
 
 /**

@@ -1,8 +1,9 @@
 package cn.xianglian.chaincode.trace.domain;
 
-import static cn.xianglian.chaincode.common.ErrorCode.QUANTITY_INVALID;
+import static cn.xianglian.chaincode.domain.ErrorCode.QUANTITY_INVALID;
 
-import cn.xianglian.chaincode.common.XlException;
+import cn.xianglian.chaincode.domain.Require;
+import cn.xianglian.chaincode.domain.XlException;
 
 /**
  * An integer amount in base units of {@code uom} (no floating point anywhere). Amounts may be zero

@@ -1,19 +1,24 @@
 package cn.xianglian.chaincode.trace.domain;
 
-import static cn.xianglian.chaincode.common.ErrorCode.ALREADY_EXISTS;
-import static cn.xianglian.chaincode.common.ErrorCode.BATCH_NOT_ACTIVE;
-import static cn.xianglian.chaincode.common.ErrorCode.BATCH_NOT_FOUND;
-import static cn.xianglian.chaincode.common.ErrorCode.BATCH_RECALLED;
-import static cn.xianglian.chaincode.common.ErrorCode.CERTIFICATE_NOT_FOUND;
-import static cn.xianglian.chaincode.common.ErrorCode.EVENT_BEFORE_BATCH;
-import static cn.xianglian.chaincode.common.ErrorCode.EVENT_ID_CONFLICT;
-import static cn.xianglian.chaincode.common.ErrorCode.INVALID_STATE;
-import static cn.xianglian.chaincode.common.ErrorCode.NOT_OWNER;
-import static cn.xianglian.chaincode.common.ErrorCode.PRODUCER_NOT_FOUND;
-import static cn.xianglian.chaincode.common.ErrorCode.QUANTITY_NOT_CONSERVED;
-import static cn.xianglian.chaincode.common.ErrorCode.RECALL_NOT_FOUND;
+import static cn.xianglian.chaincode.domain.ErrorCode.ALREADY_EXISTS;
+import static cn.xianglian.chaincode.domain.ErrorCode.BATCH_NOT_ACTIVE;
+import static cn.xianglian.chaincode.domain.ErrorCode.BATCH_NOT_FOUND;
+import static cn.xianglian.chaincode.domain.ErrorCode.BATCH_RECALLED;
+import static cn.xianglian.chaincode.domain.ErrorCode.CERTIFICATE_NOT_FOUND;
+import static cn.xianglian.chaincode.domain.ErrorCode.EVENT_BEFORE_BATCH;
+import static cn.xianglian.chaincode.domain.ErrorCode.EVENT_ID_CONFLICT;
+import static cn.xianglian.chaincode.domain.ErrorCode.INVALID_STATE;
+import static cn.xianglian.chaincode.domain.ErrorCode.NOT_OWNER;
+import static cn.xianglian.chaincode.domain.ErrorCode.PRODUCER_NOT_FOUND;
+import static cn.xianglian.chaincode.domain.ErrorCode.QUANTITY_NOT_CONSERVED;
+import static cn.xianglian.chaincode.domain.ErrorCode.RECALL_NOT_FOUND;
 
-import cn.xianglian.chaincode.common.XlException;
+import cn.xianglian.chaincode.domain.Actor;
+import cn.xianglian.chaincode.domain.ChinaTime;
+import cn.xianglian.chaincode.domain.Require;
+import cn.xianglian.chaincode.domain.Role;
+import cn.xianglian.chaincode.domain.Tx;
+import cn.xianglian.chaincode.domain.XlException;
 import cn.xianglian.chaincode.trace.domain.Commands.CreateBatch;
 import cn.xianglian.chaincode.trace.domain.Commands.HandleRecall;
 import cn.xianglian.chaincode.trace.domain.Commands.IssueCertificate;
@@ -710,7 +715,7 @@ public final class TraceRules {
     XlException.check(
         !time.isBefore(batch.producedAt()),
         EVENT_BEFORE_BATCH,
-        TraceTime.format(time) + " is before " + batch.batchId() + " was produced");
+        ChinaTime.format(time) + " is before " + batch.batchId() + " was produced");
   }
 
   /** QUANTITY_INVALID (not positive, other unit), then QUANTITY_NOT_CONSERVED (more than left). */

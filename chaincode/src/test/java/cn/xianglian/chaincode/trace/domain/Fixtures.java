@@ -3,8 +3,13 @@ package cn.xianglian.chaincode.trace.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import cn.xianglian.chaincode.common.ErrorCode;
-import cn.xianglian.chaincode.common.XlException;
+import cn.xianglian.chaincode.domain.Actor;
+import cn.xianglian.chaincode.domain.ChinaTime;
+import cn.xianglian.chaincode.domain.ErrorCode;
+import cn.xianglian.chaincode.domain.RegionCode;
+import cn.xianglian.chaincode.domain.Role;
+import cn.xianglian.chaincode.domain.Tx;
+import cn.xianglian.chaincode.domain.XlException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +38,7 @@ final class Fixtures {
   private Fixtures() {}
 
   static OffsetDateTime time(String text) {
-    return TraceTime.parse("time", text);
+    return ChinaTime.parse("time", text);
   }
 
   static Quantity kg(long amount) {

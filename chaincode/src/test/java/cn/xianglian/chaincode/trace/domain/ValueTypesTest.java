@@ -1,10 +1,12 @@
 package cn.xianglian.chaincode.trace.domain;
 
-import static cn.xianglian.chaincode.common.ErrorCode.INVALID_ARGUMENT;
-import static cn.xianglian.chaincode.common.ErrorCode.QUANTITY_INVALID;
+import static cn.xianglian.chaincode.domain.ErrorCode.INVALID_ARGUMENT;
+import static cn.xianglian.chaincode.domain.ErrorCode.QUANTITY_INVALID;
 import static cn.xianglian.chaincode.trace.domain.Fixtures.rejects;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xianglian.chaincode.domain.ChinaTime;
+import cn.xianglian.chaincode.domain.RegionCode;
 import java.time.LocalDate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -85,17 +87,17 @@ class ValueTypesTest {
   }
 
   @Nested
-  @DisplayName("TraceTime")
+  @DisplayName("ChinaTime")
   class Times {
 
     @Test
     @DisplayName("normalises any offset to +08:00 and refuses fractions of seconds")
     void normalise() {
-      assertThat(TraceTime.format(TraceTime.parse("t", "2026-05-01T00:00:00Z")))
+      assertThat(ChinaTime.format(ChinaTime.parse("t", "2026-05-01T00:00:00Z")))
           .isEqualTo("2026-05-01T08:00:00+08:00");
-      rejects(INVALID_ARGUMENT, () -> TraceTime.parse("t", "2026-05-01T00:00:00.1Z"));
-      rejects(INVALID_ARGUMENT, () -> TraceTime.parse("t", "2026-05-01T00:00:00"));
-      rejects(INVALID_ARGUMENT, () -> TraceTime.parse("t", "yesterday"));
+      rejects(INVALID_ARGUMENT, () -> ChinaTime.parse("t", "2026-05-01T00:00:00.1Z"));
+      rejects(INVALID_ARGUMENT, () -> ChinaTime.parse("t", "2026-05-01T00:00:00"));
+      rejects(INVALID_ARGUMENT, () -> ChinaTime.parse("t", "yesterday"));
     }
   }
 

@@ -1,4 +1,4 @@
-package cn.xianglian.chaincode.trace.domain;
+package cn.xianglian.chaincode.domain;
 
 /** Roles a caller's certificate attribute {@code xl.role} names. */
 public enum Role {

@@ -1,4 +1,4 @@
-package cn.xianglian.chaincode.trace.domain;
+package cn.xianglian.chaincode.domain;
 
 import java.util.regex.Pattern;
 

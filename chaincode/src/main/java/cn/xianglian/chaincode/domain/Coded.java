@@ -1,8 +1,6 @@
-package cn.xianglian.chaincode.trace.domain;
+package cn.xianglian.chaincode.domain;
 
-import static cn.xianglian.chaincode.common.ErrorCode.INVALID_ARGUMENT;
-
-import cn.xianglian.chaincode.common.XlException;
+import static cn.xianglian.chaincode.domain.ErrorCode.INVALID_ARGUMENT;
 
 /** An enum whose JSON form is a standard code (CBV, EPCIS) rather than its Java name. */
 public interface Coded {
@@ -14,6 +12,16 @@ public interface Coded {
     for (E constant : type.getEnumConstants()) {
       if (constant.code().equals(code)) {
         return constant;
+      }
+    }
+    throw new XlException(INVALID_ARGUMENT, "unknown " + type.getSimpleName() + ": " + code);
+  }
+
+  /** Like {@link #fromCode(Class, String)} for a type known only at run time (the serialiser). */
+  static Coded fromCodeOf(Class<?> type, String code) {
+    for (Object constant : type.getEnumConstants()) {
+      if (constant instanceof Coded coded && coded.code().equals(code)) {
+        return coded;
       }
     }
     throw new XlException(INVALID_ARGUMENT, "unknown " + type.getSimpleName() + ": " + code);

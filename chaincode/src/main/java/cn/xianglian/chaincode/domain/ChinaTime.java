@@ -1,8 +1,7 @@
-package cn.xianglian.chaincode.trace.domain;
+package cn.xianglian.chaincode.domain;
 
-import static cn.xianglian.chaincode.common.ErrorCode.INVALID_ARGUMENT;
+import static cn.xianglian.chaincode.domain.ErrorCode.INVALID_ARGUMENT;
 
-import cn.xianglian.chaincode.common.XlException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,10 +10,10 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Times of the trace domain: ISO-8601 with offset at second precision, always normalised to China
+ * Times of every domain: ISO-8601 with offset at second precision, always normalised to China
  * Standard Time ({@code +08:00}), e.g. {@code 2026-05-01T08:30:00+08:00}.
  */
-public final class TraceTime {
+public final class ChinaTime {
 
   public static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
@@ -22,7 +21,7 @@ public final class TraceTime {
   public static final DateTimeFormatter FORMAT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
-  private TraceTime() {}
+  private ChinaTime() {}
 
   /** Parses a client time with offset; rejects fractions of a second and years outside 4 digits. */
   public static OffsetDateTime parse(String field, String text) {

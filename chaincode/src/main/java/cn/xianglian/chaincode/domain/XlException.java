@@ -1,4 +1,4 @@
-package cn.xianglian.chaincode.common;
+package cn.xianglian.chaincode.domain;
 
 import java.util.Objects;
 

@@ -1,43 +1,42 @@
-package cn.xianglian.chaincode.trace.domain;
+package cn.xianglian.chaincode.domain;
 
-import static cn.xianglian.chaincode.common.ErrorCode.INVALID_ARGUMENT;
+import static cn.xianglian.chaincode.domain.ErrorCode.INVALID_ARGUMENT;
 
-import cn.xianglian.chaincode.common.XlException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** Argument checks shared by the commands and records; every failure is INVALID_ARGUMENT. */
-final class Require {
+public final class Require {
 
   /** Client-chosen ids: letters, digits, dot, underscore, hyphen; at most 64 characters. */
-  static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
   private Require() {}
 
-  static void argument(boolean condition, String explanation) {
+  public static void argument(boolean condition, String explanation) {
     XlException.check(condition, INVALID_ARGUMENT, explanation);
   }
 
-  static <T> T present(String field, T value) {
+  public static <T> T present(String field, T value) {
     argument(value != null, field + " is required");
     return value;
   }
 
-  static String id(String field, String value) {
+  public static String id(String field, String value) {
     present(field, value);
     argument(ID.matcher(value).matches(), field + " must match " + ID.pattern());
     return value;
   }
 
-  static String optionalId(String field, String value) {
+  public static String optionalId(String field, String value) {
     return value == null ? null : id(field, value);
   }
 
   /** Non-blank text without control characters, at most {@code max} code points. */
-  static String text(String field, String value, int max) {
+  public static String text(String field, String value, int max) {
     present(field, value);
     argument(!value.isBlank(), field + " must not be blank");
     argument(value.codePointCount(0, value.length()) <= max, field + " exceeds " + max + " chars");
@@ -45,11 +44,11 @@ final class Require {
     return value;
   }
 
-  static String optionalText(String field, String value, int max) {
+  public static String optionalText(String field, String value, int max) {
     return value == null ? null : text(field, value, max);
   }
 
-  static String optionalSha256(String field, String value) {
+  public static String optionalSha256(String field, String value) {
     if (value != null) {
       argument(SHA256_HEX.matcher(value).matches(), field + " must be 64 lower-case hex digits");
     }
@@ -57,7 +56,7 @@ final class Require {
   }
 
   /** A copy of a present list with {@code min..max} distinct, non-null elements. */
-  static <T> List<T> distinct(String field, List<T> value, int min, int max) {
+  public static <T> List<T> distinct(String field, List<T> value, int min, int max) {
     present(field, value);
     argument(value.size() >= min && value.size() <= max, field + " needs " + min + ".." + max);
     argument(value.stream().allMatch(v -> v != null), field + " has a null element");
@@ -65,7 +64,7 @@ final class Require {
     return List.copyOf(value);
   }
 
-  static <T> List<T> optionalList(List<T> value) {
+  public static <T> List<T> optionalList(List<T> value) {
     return value == null ? List.of() : List.copyOf(value);
   }
 }

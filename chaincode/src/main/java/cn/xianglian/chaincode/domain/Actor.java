@@ -1,9 +1,8 @@
-package cn.xianglian.chaincode.trace.domain;
+package cn.xianglian.chaincode.domain;
 
-import static cn.xianglian.chaincode.common.ErrorCode.ACCESS_DENIED;
-import static cn.xianglian.chaincode.common.ErrorCode.REGION_OUT_OF_SCOPE;
+import static cn.xianglian.chaincode.domain.ErrorCode.ACCESS_DENIED;
+import static cn.xianglian.chaincode.domain.ErrorCode.REGION_OUT_OF_SCOPE;
 
-import cn.xianglian.chaincode.common.XlException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package cn.xianglian.chaincode.common;
+package cn.xianglian.chaincode.domain;
 
 /**
  * The stable rejection codes of every contract, in the order a transaction checks them. Clients
