@@ -48,6 +48,8 @@ class DemoLoadTest {
     assertThat(batches.batch("XF-PT-2026-001").warningIds()).containsExactly("YJ-520122-2026-001");
     assertThat(batches.batch("XF-RJ-2026-003").parents())
         .containsExactlyInAnyOrder("XF-RJ-2026-001", "XF-RJ-2026-002");
+    assertThat(batches.batch("XF-RJ-2026-003").owner()).isEqualTo("CoopOrgMSP/P-520122-0009");
+    assertThat(batches.batch("XF-LZJ-2026-001").parents()).containsExactly("XF-RJ-2026-003");
 
     ApplicationArguments none = new DefaultApplicationArguments();
     for (ApplicationRunner runner : context.getBeansOfType(ApplicationRunner.class).values()) {

@@ -185,6 +185,32 @@ class EndToEndTest {
 
   @Test
   @Order(5)
+  @DisplayName("a certificate is voided, stays readable as VOID, and cannot be voided twice")
+  void voidCertificate() {
+    Response issued =
+        post(
+            "alice",
+            "/api/v1/certificates",
+            """
+            {"certificateNo":"HGZ-E2E-0002","batchId":"E2E-B1","style":"PRODUCER",
+             "basis":"QUALITY_CONTROL","promises":["NO_ILLEGAL_ADDITIVES"],
+             "quantity":{"amount":100,"uom":"KGM"},"issuedAt":"2026-10-09T11:00:00+08:00"}""");
+    assertThat(issued.status).as(issued.text).isEqualTo(201);
+
+    Response voided =
+        post("alice", "/api/v1/certificates/HGZ-E2E-0002/void", "{\"reason\":\"数量填写错误\"}");
+    assertThat(voided.status).as(voided.text).isEqualTo(200);
+    assertThat(get("/api/v1/certificates/HGZ-E2E-0002").body.at("/status").asString())
+        .isEqualTo("VOID");
+
+    Response again =
+        post("alice", "/api/v1/certificates/HGZ-E2E-0002/void", "{\"reason\":\"再次作废\"}");
+    assertThat(again.status).as(again.text).isEqualTo(409);
+    assertThat(again.body.at("/code").asString()).isEqualTo("INVALID_STATE");
+  }
+
+  @Test
+  @Order(6)
   @DisplayName(
       "another producer may not record on a batch it does not own: 403 NOT_OWNER, nothing written")
   void denial() {
@@ -208,7 +234,7 @@ class EndToEndTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   @DisplayName("a write without login is 401 and a producer may not recall (403 ACCESS_DENIED)")
   void unauthenticatedAndRole() throws Exception {
     HttpResponse<String> anonymous =
@@ -226,7 +252,7 @@ class EndToEndTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   @DisplayName("the regulator recalls the parent and the recall reaches the child")
   void recall() {
     Response recalled = recall("regulator", "ZH-E2E-1");
@@ -239,10 +265,22 @@ class EndToEndTest {
     Response after = event("E2E-E9", "packing", "2026-11-20T09:00:00+08:00", "{\"note\":\"装袋\"}");
     assertThat(after.status).as(after.text).isEqualTo(409);
     assertThat(after.body.at("/code").asString()).isEqualTo("BATCH_RECALLED");
+
+    Response handled =
+        post(
+            "alice",
+            "/api/v1/batches/E2E-B1-A/recall-handling",
+            """
+            {"eventId":"E2E-H1","recallId":"ZH-E2E-1","eventTime":"2026-11-16T10:00:00+08:00",
+             "readPoint":{"region":"%s","site":"仓库"},"action":"DESTROYED",
+             "quantity":{"amount":400,"uom":"KGM"},"evidenceSha256":"%s"}"""
+                .formatted(REGION, "cd".repeat(32)));
+    assertThat(handled.status).as(handled.text).isEqualTo(201);
+    assertThat(handled.body.at("/record/bizStep").asString()).isEqualTo("xl:recall_handling");
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   @DisplayName("events and key history carry transaction id, block number, timestamp and MSP")
   void history() {
     JsonNode events = get("/api/v1/batches/E2E-B1/events").body;
@@ -266,7 +304,7 @@ class EndToEndTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   @DisplayName(
       "the EPCIS export holds the commissioning ObjectEvent and the split TransformationEvent")
   void epcis() {
