@@ -27,6 +27,12 @@ public enum QrError {
   BATCH_NOT_FOUND("批次不存在"),
   /** A run id is unknown. */
   RUN_NOT_FOUND("码段不存在"),
+  /** The ledger refused the caller (role, region scope or ownership of the batch). */
+  ACCESS_DENIED("无权为该批次发码"),
+  /** No new codes for a recalled batch. */
+  BATCH_RECALLED("批次已召回，不能发码"),
+  /** The run's digest is not the digest of its codes (checked by the chaincode). */
+  DIGEST_MISMATCH("码段摘要不符"),
   /** The requested linkType is not one this resolver offers. */
   LINK_TYPE_UNKNOWN("不支持的链接类型"),
   /** A new run overlaps an issued range of the same product, lot and level. */

@@ -35,7 +35,21 @@ public final class CodeSigner {
 
   /** Signs with the ring's current key. */
   public static SignedCode sign(KeyRing ring, DigitalLink link) {
-    IssuerKey key = ring.current();
+    return sign(ring.current(), link);
+  }
+
+  /**
+   * Signs with the named key (a run's labels are always signed with the key recorded for the run,
+   * also when reprinted after a rotation).
+   */
+  public static SignedCode sign(KeyRing ring, String keyId, DigitalLink link) {
+    return sign(
+        ring.find(keyId)
+            .orElseThrow(() -> new QrException(QrError.KEY_UNKNOWN, "no issuer key " + keyId)),
+        link);
+  }
+
+  private static SignedCode sign(IssuerKey key, DigitalLink link) {
     return new SignedCode(link, key.keyId(), key.sign(message(link, key.keyId())));
   }
 

@@ -1,0 +1,105 @@
+package cn.xianglian.qr.system;
+
+import cn.xianglian.ledger.LedgerClient;
+import cn.xianglian.qr.issuance.CodeRunRegistry;
+import cn.xianglian.qr.issuance.InMemoryCodeRunRegistry;
+import cn.xianglian.qr.issuance.IssuanceService;
+import cn.xianglian.qr.issuance.LedgerCodeRunRegistry;
+import cn.xianglian.qr.label.LabelService;
+import cn.xianglian.qr.resolve.CacheInvalidation;
+import cn.xianglian.qr.resolve.CodeResolver;
+import cn.xianglian.qr.resolve.TraceReader;
+import cn.xianglian.qr.scan.CounterfeitHeuristics;
+import cn.xianglian.qr.scan.ScanRecorder;
+import cn.xianglian.qr.scan.ScanStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Explicit wiring of the framework-free parts: every domain object is built here. */
+@Configuration(proxyBeanMethods = false)
+class QrConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  IssuerKeys issuerKeys(QrProperties properties, Clock clock) {
+    return new IssuerKeys(properties.dataDir().resolve("keys"), properties.keyAlgorithm(), clock);
+  }
+
+  @Bean
+  TraceReader traceReader(LedgerClient ledger, LedgerIdentities identities) {
+    return new TraceReader(ledger, identities.reader());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  CodeRunRegistry codeRunRegistry(
+      QrProperties properties, LedgerClient ledger, LedgerIdentities identities) {
+    return switch (properties.registry()) {
+      case "memory" -> new InMemoryCodeRunRegistry();
+      case "ledger" -> new LedgerCodeRunRegistry(ledger, identities.reader(), identities.issuer());
+      default -> throw new IllegalArgumentException("xl.qr.registry must be ledger or memory");
+    };
+  }
+
+  @Bean
+  IssuanceService issuanceService(CodeRunRegistry registry, TraceReader trace, IssuerKeys keys) {
+    return new IssuanceService(registry, trace::productOf, keys::currentKeyId);
+  }
+
+  @Bean
+  CodeResolver codeResolver(
+      QrProperties properties, IssuerKeys keys, CodeRunRegistry registry, TraceReader trace) {
+    var cache = properties.cache();
+    return new CodeResolver(
+        keys::ring,
+        registry,
+        trace,
+        cache.batchEntries(),
+        cache.batchTtl(),
+        cache.runTtl(),
+        cache.signatureEntries());
+  }
+
+  @Bean
+  CacheInvalidation cacheInvalidation(LedgerClient ledger, CodeResolver resolver) {
+    return new CacheInvalidation(ledger, resolver);
+  }
+
+  @Bean
+  LabelService labelService(
+      QrProperties properties, CodeRunRegistry registry, TraceReader trace, IssuerKeys keys) {
+    String font = properties.label().fontFile();
+    return new LabelService(
+        registry,
+        trace,
+        keys::ring,
+        properties.resolverBase(),
+        font.isBlank() ? Optional.empty() : Optional.of(Path.of(font)),
+        properties.label().maxSheetLabels());
+  }
+
+  @Bean
+  ScanStore scanStore(JdbcClient jdbc, JdbcTemplate template) {
+    return new ScanStore(jdbc, template);
+  }
+
+  @Bean(destroyMethod = "close")
+  ScanRecorder scanRecorder(QrProperties properties, ScanStore store) {
+    var scan = properties.scan();
+    return new ScanRecorder(
+        store,
+        new CounterfeitHeuristics(scan.farApartKm(), scan.farApartWithin(), scan.tooManyScans()),
+        scan.queueCapacity());
+  }
+}

@@ -1,0 +1,533 @@
+package cn.xianglian.qr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.xianglian.ledger.Identity;
+import cn.xianglian.ledger.LedgerClient;
+import cn.xianglian.ledger.Proposal;
+import cn.xianglian.ledger.embedded.EmbeddedCa;
+import cn.xianglian.qr.digitallink.DigitalLink;
+import cn.xianglian.qr.digitallink.Gtin;
+import cn.xianglian.qr.label.QrDecoding;
+import cn.xianglian.qr.scan.ScanRecorder;
+import cn.xianglian.qr.signing.CodeSigner;
+import cn.xianglian.qr.system.IssuerKeys;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The service against the REAL embedded ledger running the real trace contract: a batch is created
+ * through LedgerClient, codes are issued (in-memory registry until the code contract lands, see
+ * README), printed to a PDF sheet, read back with ZXing and resolved to that batch.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class QrServiceLedgerTest {
+
+  static final String TOKEN = "test-admin-token";
+  static final String VILLAGE = "520122100201";
+  static final String GTIN = "06901234567892";
+  static final String BASE = "https://qr.xianglian.test";
+
+  @TempDir static Path dir;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("xl.qr.data-dir", () -> dir.toString());
+    registry.add("xl.qr.registry", () -> "memory");
+    registry.add("xl.qr.admin-token", () -> TOKEN);
+    registry.add("xl.qr.resolver-base", () -> BASE);
+    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:scans;DB_CLOSE_DELAY=-1");
+  }
+
+  @Autowired MockMvc mvc;
+  @Autowired LedgerClient ledger;
+  @Autowired EmbeddedCa ca;
+  @Autowired IssuerKeys keys;
+  @Autowired ScanRecorder scans;
+
+  static boolean ready;
+  static Identity farmer;
+  static Identity regulator;
+  static List<String> printed;
+
+  @BeforeEach
+  void batchIssuedAndPrinted() throws Exception {
+    if (ready) {
+      return;
+    }
+    farmer =
+        ca.enroll(
+            "farmer",
+            "CoopOrgMSP",
+            Map.of("xl.role", "producer", "xl.region", VILLAGE, "xl.party", "P-QR-1"));
+    regulator =
+        ca.enroll(
+            "regulator",
+            "CountyOrgMSP",
+            Map.of("xl.role", "regulator", "xl.region", "520122000000", "xl.party", "AGRI"));
+    submit(
+        farmer,
+        "registerProducer",
+        """
+        {"producerId":"P-QR-1","type":"FAMILY_FARM","name":"青山家庭农场","region":"%s"}"""
+            .formatted(VILLAGE));
+    for (String batchId : List.of("XF-QR-1", "XF-QR-2")) {
+      submit(
+          farmer,
+          "createBatch",
+          """
+          {"batchId":"%s","producerId":"P-QR-1",\
+          "product":{"gtin":"%s","name":"息烽贡米","category":"GRAIN"},\
+          "quantity":{"amount":1000,"uom":"KGM"},"origin":{"region":"%s","site":"田块 A-01"},\
+          "productionType":"PLANTING","producedAt":"2026-05-01T08:00:00+08:00"}"""
+              .formatted(batchId, GTIN, VILLAGE));
+    }
+    submit(
+        farmer,
+        "issueCertificate",
+        """
+        {"certificateNo":"HG-QR-1","batchId":"XF-QR-1","style":"PRODUCER","basis":"SELF_TEST",\
+        "promises":["NO_BANNED_PESTICIDES_OR_VET_DRUGS"],"quantity":{"amount":1000,"uom":"KGM"},\
+        "issuedAt":"2026-05-02T09:00:00+08:00"}""");
+
+    issue("{\"runId\":\"R1\",\"batchId\":\"XF-QR-1\",\"level\":\"ITEM\",\"count\":12}");
+    issue(
+        "{\"runId\":\"C1\",\"batchId\":\"XF-QR-1\",\"level\":\"CASE\",\"count\":2,"
+            + "\"contains\":{\"runId\":\"R1\",\"perParent\":6}}");
+    issue("{\"runId\":\"R2\",\"batchId\":\"XF-QR-2\",\"level\":\"ITEM\",\"count\":3}");
+
+    MvcResult started =
+        mvc.perform(admin(get("/api/labels/runs/R1/sheet.pdf?rows=4&cols=3")))
+            .andExpect(request().asyncStarted())
+            .andReturn();
+    byte[] pdf =
+        mvc.perform(asyncDispatch(started))
+            .andExpect(status().isOk())
+            .andExpect(content().contentType(MediaType.APPLICATION_PDF))
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    printed = QrDecoding.decodePdfImages(pdf);
+    ready = true;
+  }
+
+  void submit(Identity who, String transaction, String json) {
+    ledger.submit(who, Proposal.of("trace", transaction, json));
+  }
+
+  void issue(String json) throws Exception {
+    mvc.perform(
+            admin(post("/api/issuance/runs")).contentType(MediaType.APPLICATION_JSON).content(json))
+        .andExpect(status().isCreated());
+  }
+
+  static MockHttpServletRequestBuilder admin(MockHttpServletRequestBuilder request) {
+    return request.header("Authorization", "Bearer " + TOKEN);
+  }
+
+  /** A printed URI as a request: path and query under the resolver. */
+  static MockHttpServletRequestBuilder scan(String uri) {
+    assertThat(uri).startsWith(BASE);
+    return get(java.net.URI.create(uri.substring(BASE.length())));
+  }
+
+  String forge(String lot, String serial) {
+    var link = new DigitalLink(new Gtin(GTIN), lot, serial);
+    return CodeSigner.sign(keys.ring(), link).uri(BASE);
+  }
+
+  @Nested
+  @DisplayName("printed labels")
+  class Printed {
+
+    @Test
+    void every_label_of_the_sheet_decodes_to_a_signed_link_that_resolves_to_its_batch()
+        throws Exception {
+      assertThat(printed).hasSize(12);
+      for (int i = 0; i < printed.size(); i++) {
+        String uri = printed.get(i);
+        assertThat(uri).startsWith(BASE + "/01/" + GTIN + "/10/XF-QR-1/21/U" + (i + 1) + "?k=1&s=");
+        mvc.perform(scan(uri).accept(MediaType.APPLICATION_JSON))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.genuine").value(true))
+            .andExpect(jsonPath("$.batchId").value("XF-QR-1"))
+            .andExpect(jsonPath("$.packedIn").value(i < 6 ? "C1" : "C2"));
+      }
+    }
+
+    @Test
+    void the_consumer_page_shows_product_producer_origin_certificate_and_timeline()
+        throws Exception {
+      String html =
+          mvc.perform(scan(printed.get(0)).accept(MediaType.TEXT_HTML))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      assertThat(html)
+          .contains("正品码", "息烽贡米", "青山家庭农场", "田块 A-01", "HG-QR-1", "建档", "投诉")
+          .doesNotContain("recall-banner");
+    }
+
+    @Test
+    void a_case_code_lists_the_items_it_holds() throws Exception {
+      String caseUri =
+          CodeSigner.sign(keys.ring(), "1", new DigitalLink(new Gtin(GTIN), "XF-QR-1", "C2"))
+              .uri(BASE);
+      mvc.perform(scan(caseUri).accept(MediaType.APPLICATION_JSON))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.level").value("CASE"))
+          .andExpect(jsonPath("$.contents.from").value("U7"))
+          .andExpect(jsonPath("$.contents.to").value("U12"));
+    }
+  }
+
+  @Nested
+  @DisplayName("link types")
+  class LinkTypes {
+
+    @Test
+    void linktype_all_and_the_linkset_media_type_give_an_rfc_9264_linkset() throws Exception {
+      for (var request :
+          List.of(
+              scan(printed.get(1) + "&linkType=all"),
+              scan(printed.get(1)).accept("application/linkset+json"))) {
+        mvc.perform(request)
+            .andExpect(status().isOk())
+            .andExpect(content().contentTypeCompatibleWith("application/linkset+json"))
+            .andExpect(
+                jsonPath("$.linkset[0].anchor").value(BASE + "/01/" + GTIN + "/10/XF-QR-1/21/U2"))
+            .andExpect(
+                jsonPath("$.linkset[0]['https://gs1.org/voc/pip'][0].type").value("text/html"))
+            .andExpect(jsonPath("$.linkset[0]['https://gs1.org/voc/traceability']").exists())
+            .andExpect(jsonPath("$.linkset[0]['https://gs1.org/voc/certificationInfo']").exists());
+      }
+    }
+
+    @Test
+    void traceability_and_certification_info_are_json() throws Exception {
+      mvc.perform(scan(printed.get(2) + "&linkType=gs1:traceability"))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.batch.batchId").value("XF-QR-1"))
+          .andExpect(jsonPath("$.events[0].bizStep").value("commissioning"));
+      mvc.perform(scan(printed.get(2) + "&linkType=https://gs1.org/voc/certificationInfo"))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.certificates[0].certificateNo").value("HG-QR-1"));
+    }
+
+    @Test
+    void an_unknown_link_type_is_404_with_its_code() throws Exception {
+      mvc.perform(
+              scan(printed.get(2) + "&linkType=gs1:recipeInfo").accept(MediaType.APPLICATION_JSON))
+          .andExpect(status().isNotFound())
+          .andExpect(jsonPath("$.code").value("LINK_TYPE_UNKNOWN"));
+    }
+
+    @Test
+    void the_resolver_describes_itself_and_publishes_its_keys() throws Exception {
+      mvc.perform(get("/.well-known/gs1resolver"))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.resolverRoot").value(BASE))
+          .andExpect(jsonPath("$.supportedPrimaryKeys[0]").value("01"));
+      mvc.perform(get("/.well-known/xl-issuer-keys"))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.keys[0].keyId").value("1"))
+          .andExpect(jsonPath("$.keys[0].algorithm").value("ECDSA_P256_SHA256"));
+    }
+  }
+
+  @Nested
+  @DisplayName("not genuine")
+  class NotGenuine {
+
+    @Test
+    void a_forged_signature_shows_the_not_genuine_page() throws Exception {
+      String uri = printed.get(0);
+      String forged = uri.substring(0, uri.length() - 3) + (uri.endsWith("AAA") ? "BBB" : "AAA");
+      String html =
+          mvc.perform(scan(forged).accept(MediaType.TEXT_HTML))
+              .andExpect(status().isNotFound())
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      assertThat(html).contains("非正品或无效码", "SIGNATURE_INVALID");
+    }
+
+    @Test
+    void a_signature_from_another_code_is_rejected() throws Exception {
+      String other = printed.get(1);
+      String moved =
+          printed.get(0).substring(0, printed.get(0).indexOf('?'))
+              + other.substring(other.indexOf('?'));
+      mvc.perform(scan(moved).accept(MediaType.APPLICATION_JSON))
+          .andExpect(status().isNotFound())
+          .andExpect(jsonPath("$.code").value("SIGNATURE_INVALID"));
+    }
+
+    @Test
+    void a_validly_signed_serial_outside_the_issued_range_is_rejected() throws Exception {
+      mvc.perform(scan(forge("XF-QR-1", "U500")).accept(MediaType.APPLICATION_JSON))
+          .andExpect(status().isNotFound())
+          .andExpect(jsonPath("$.code").value("SERIAL_NOT_ISSUED"));
+      mvc.perform(scan(forge("XF-QR-1", "SN-7")).accept(MediaType.APPLICATION_JSON))
+          .andExpect(status().isNotFound())
+          .andExpect(jsonPath("$.code").value("SERIAL_NOT_ISSUED"));
+    }
+
+    @Test
+    void a_code_for_a_lot_never_issued_is_unknown() throws Exception {
+      mvc.perform(scan(forge("NO-SUCH-LOT", "U1")).accept(MediaType.APPLICATION_JSON))
+          .andExpect(status().isNotFound())
+          .andExpect(jsonPath("$.code").value("CODE_UNKNOWN"));
+    }
+
+    @Test
+    void a_code_without_signature_or_with_an_unknown_key() throws Exception {
+      String path = "/01/" + GTIN + "/10/XF-QR-1/21/U1";
+      mvc.perform(get(path).accept(MediaType.APPLICATION_JSON))
+          .andExpect(status().isNotFound())
+          .andExpect(jsonPath("$.code").value("SIGNATURE_MISSING"));
+      String sig = printed.get(0).substring(printed.get(0).indexOf("&s=") + 3);
+      mvc.perform(get(path + "?k=9&s=" + sig).accept(MediaType.APPLICATION_JSON))
+          .andExpect(status().isNotFound())
+          .andExpect(jsonPath("$.code").value("KEY_UNKNOWN"));
+    }
+  }
+
+  @Nested
+  @DisplayName("bad input")
+  class BadInput {
+
+    @Test
+    void malformed_paths_and_wrong_check_digits_are_400_with_their_codes() throws Exception {
+      mvc.perform(get("/01/" + GTIN + "/21/U1/10/XF-QR-1").accept(MediaType.APPLICATION_JSON))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.code").value("INVALID_LINK"));
+      mvc.perform(get("/01/06901234567891/10/XF-QR-1/21/U1").accept(MediaType.APPLICATION_JSON))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.code").value("CHECK_DIGIT_MISMATCH"));
+      mvc.perform(
+              get(java.net.URI.create("/01/" + GTIN + "/10/XF%20QR/21/U1"))
+                  .accept(MediaType.TEXT_HTML))
+          .andExpect(status().isBadRequest())
+          .andExpect(content().string(org.hamcrest.Matchers.containsString("INVALID_LINK")));
+      mvc.perform(get("/xl/lower-case/10/L/21/U1").accept(MediaType.APPLICATION_JSON))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.code").value("INVALID_LINK"));
+    }
+
+    @Test
+    void oversized_requests_are_refused_before_any_work() throws Exception {
+      mvc.perform(get("/01/" + GTIN + "/10/" + "A".repeat(1100) + "/21/U1"))
+          .andExpect(status().is(413))
+          .andExpect(jsonPath("$.code").value("REQUEST_TOO_LARGE"));
+      mvc.perform(
+              admin(post("/api/issuance/runs"))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"x\":\"" + "a".repeat(70_000) + "\"}"))
+          .andExpect(status().is(413))
+          .andExpect(jsonPath("$.code").value("REQUEST_TOO_LARGE"));
+    }
+
+    @Test
+    void admin_paths_need_the_token() throws Exception {
+      mvc.perform(post("/api/issuance/runs").contentType(MediaType.APPLICATION_JSON).content("{}"))
+          .andExpect(status().isUnauthorized())
+          .andExpect(jsonPath("$.code").value("UNAUTHORIZED"));
+      mvc.perform(get("/api/regulator/warnings").header("Authorization", "Bearer wrong"))
+          .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void bad_issuance_requests_have_codes_and_write_nothing() throws Exception {
+      issueExpect(
+          "{\"runId\":\"X1\",\"batchId\":\"XF-QR-1\",\"level\":\"ITEM\",\"start\":5,\"count\":3}",
+          409,
+          "RANGE_OVERLAP");
+      issueExpect(
+          "{\"runId\":\"X2\",\"batchId\":\"NOPE\",\"level\":\"ITEM\",\"count\":3}",
+          404,
+          "BATCH_NOT_FOUND");
+      issueExpect(
+          "{\"runId\":\"X3\",\"batchId\":\"XF-QR-1\",\"level\":\"BOX\",\"count\":3}",
+          400,
+          "INVALID_ARGUMENT");
+      issueExpect(
+          "{\"runId\":\"X4\",\"batchId\":\"XF-QR-1\",\"level\":\"ITEM\",\"count\":20000000}",
+          400,
+          "RANGE_TOO_LARGE");
+      issueExpect("{not json", 400, "INVALID_ARGUMENT");
+      issueExpect(
+          "{\"runId\":\"R1\",\"batchId\":\"XF-QR-1\",\"level\":\"ITEM\",\"count\":13}",
+          409,
+          "ALREADY_EXISTS");
+      mvc.perform(admin(get("/api/issuance/runs/X1")))
+          .andExpect(status().isNotFound())
+          .andExpect(jsonPath("$.code").value("RUN_NOT_FOUND"));
+      mvc.perform(admin(get("/api/labels/runs/R1/sheet.pdf?rows=30")))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.code").value("INVALID_ARGUMENT"));
+      mvc.perform(admin(get("/api/labels/runs/R1/U99.png")))
+          .andExpect(status().isNotFound())
+          .andExpect(jsonPath("$.code").value("SERIAL_NOT_ISSUED"));
+    }
+
+    void issueExpect(String json, int status, String code) throws Exception {
+      mvc.perform(
+              admin(post("/api/issuance/runs"))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(json))
+          .andExpect(status().is(status))
+          .andExpect(jsonPath("$.code").value(code));
+    }
+  }
+
+  @Nested
+  @DisplayName("single labels")
+  class SingleLabels {
+
+    @Test
+    void a_png_label_decodes_to_the_same_uri_as_the_sheet() throws Exception {
+      MvcResult started =
+          mvc.perform(admin(get("/api/labels/runs/R1/U3.png?pixelsPerModule=4")))
+              .andExpect(request().asyncStarted())
+              .andReturn();
+      byte[] png =
+          mvc.perform(asyncDispatch(started))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsByteArray();
+      assertThat(QrDecoding.decodePng(png)).isEqualTo(printed.get(2));
+    }
+  }
+
+  @Nested
+  @DisplayName("recall and scans")
+  class RecallAndScans {
+
+    @Test
+    void a_recall_shows_the_red_banner_on_the_next_scan_of_a_cached_code() throws Exception {
+      String uri =
+          CodeSigner.sign(keys.ring(), "1", new DigitalLink(new Gtin(GTIN), "XF-QR-2", "U1"))
+              .uri(BASE);
+      mvc.perform(scan(uri).accept(MediaType.APPLICATION_JSON))
+          .andExpect(jsonPath("$.recalled").value(false));
+
+      submit(
+          regulator,
+          "recallBatch",
+          """
+          {"recallId":"RC-QR-1","batchId":"XF-QR-2","reason":"农残超标","level":"I",\
+          "issuedAt":"2026-05-03T09:00:00+08:00"}""");
+
+      String html = "";
+      for (int attempt = 0; attempt < 200 && !html.contains("recall-banner"); attempt++) {
+        Thread.sleep(10);
+        html =
+            mvc.perform(scan(uri).accept(MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+      }
+      assertThat(html).contains("recall-banner", "该批次已召回", "农残超标");
+    }
+
+    @Test
+    void one_serial_scanned_in_far_apart_places_raises_a_warning_for_regulators() throws Exception {
+      String uri = printed.get(5);
+      mvc.perform(scan(uri + "&lat=27.10&lon=106.73").accept(MediaType.APPLICATION_JSON))
+          .andExpect(status().isOk());
+      mvc.perform(scan(uri + "&lat=39.90&lon=116.40").accept(MediaType.APPLICATION_JSON))
+          .andExpect(status().isOk());
+      assertThat(scans.awaitWritten(Duration.ofSeconds(10))).isTrue();
+
+      mvc.perform(admin(get("/api/regulator/warnings")))
+          .andExpect(status().isOk())
+          .andExpect(
+              jsonPath("$[?(@.kind == 'FAR_APART')].code")
+                  .value(org.hamcrest.Matchers.hasItem("/01/" + GTIN + "/10/XF-QR-1/21/U6")));
+      mvc.perform(
+              admin(get("/api/regulator/scans")).param("code", "/01/" + GTIN + "/10/XF-QR-1/21/U6"))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.scanCount").value(org.hamcrest.Matchers.greaterThanOrEqualTo(2)))
+          .andExpect(jsonPath("$.firstScanAt").isNotEmpty());
+    }
+
+    @Test
+    void a_complaint_from_the_consumer_page_reaches_the_regulator() throws Exception {
+      mvc.perform(get("/complaint").param("code", "/01/" + GTIN + "/10/XF-QR-1/21/U1"))
+          .andExpect(status().isOk())
+          .andExpect(content().string(org.hamcrest.Matchers.containsString("投诉举报")));
+      mvc.perform(
+              post("/complaint")
+                  .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                  .param("code", "/01/" + GTIN + "/10/XF-QR-1/21/U1")
+                  .param("category", "COUNTERFEIT")
+                  .param("text", "包装与以往不同"))
+          .andExpect(status().isOk())
+          .andExpect(content().string(org.hamcrest.Matchers.containsString("已收到")));
+      mvc.perform(admin(get("/api/regulator/complaints")))
+          .andExpect(jsonPath("$[0].text").value("包装与以往不同"))
+          .andExpect(jsonPath("$[0].category").value("COUNTERFEIT"));
+    }
+  }
+
+  @Nested
+  @DisplayName("key rotation")
+  class Rotation {
+
+    @Test
+    void new_runs_use_the_new_key_and_printed_labels_still_resolve() throws Exception {
+      mvc.perform(admin(post("/api/keys/rotate")).param("algorithm", "SM2_SM3"))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.currentKeyId").value("2"));
+      mvc.perform(
+              admin(post("/api/issuance/runs"))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(
+                      "{\"runId\":\"R3\",\"batchId\":\"XF-QR-1\",\"level\":\"ITEM\",\"count\":5}"))
+          .andExpect(status().isCreated())
+          .andExpect(jsonPath("$.keyId").value("2"))
+          .andExpect(jsonPath("$.first").value("/01/" + GTIN + "/10/XF-QR-1/21/U13"));
+
+      String fresh =
+          CodeSigner.sign(keys.ring(), new DigitalLink(new Gtin(GTIN), "XF-QR-1", "U13")).uri(BASE);
+      mvc.perform(scan(fresh).accept(MediaType.APPLICATION_JSON))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.runId").value("R3"));
+      mvc.perform(scan(printed.get(3)).accept(MediaType.APPLICATION_JSON))
+          .andExpect(status().isOk());
+      String oldKeyOnNewRun =
+          CodeSigner.sign(keys.ring(), "1", new DigitalLink(new Gtin(GTIN), "XF-QR-1", "U14"))
+              .uri(BASE);
+      mvc.perform(scan(oldKeyOnNewRun).accept(MediaType.APPLICATION_JSON))
+          .andExpect(status().isNotFound())
+          .andExpect(jsonPath("$.code").value("SIGNATURE_INVALID"));
+    }
+  }
+}
