@@ -58,12 +58,16 @@ public class CallerIdentities {
                     "user " + username + " has no identity in the wallet"));
   }
 
-  /** The identity for a public query. */
+  /**
+   * The identity for a public query: the logged-in user's if it has one, else the application's
+   * reader identity (a public read never fails for want of a personal identity).
+   */
   public Identity reader() {
-    if (currentUser().isPresent()) {
-      return writer();
-    }
-    return wallet.find(readerLabel).orElseGet(this::enrollReader);
+    return currentUser()
+        .flatMap(users::identityOf)
+        .flatMap(wallet::find)
+        .or(() -> wallet.find(readerLabel))
+        .orElseGet(this::enrollReader);
   }
 
   /** The logged-in user's name, if any. */
