@@ -4,14 +4,15 @@ import cn.xianglian.qr.digitallink.CodeLevel;
 import cn.xianglian.qr.digitallink.Gtin;
 import cn.xianglian.qr.digitallink.InternalCode;
 import cn.xianglian.qr.digitallink.ProductKey;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON of a code run as the {@code code} contract takes and returns it (docs/contract-code.md):
- * keys in sorted order, {@code product} either {@code {"gtin":..}} or {@code {"code":..}}.
+ * keys in sorted order (TreeMap), {@code product} either {@code {"gtin":..}} or {@code
+ * {"code":..}}.
  */
 public final class CodeRunJson {
 
@@ -21,12 +22,13 @@ public final class CodeRunJson {
 
   /** The argument of {@code code:issueRun}. */
   public static String issueArgument(CodeRun run) {
-    Map<String, Object> json = new LinkedHashMap<>();
+    Map<String, Object> json = new TreeMap<>();
     json.put("batchId", run.batchId());
     if (run.contains() != null) {
-      json.put(
-          "contains",
-          Map.of("perParent", run.contains().perParent(), "runId", run.contains().childRunId()));
+      Map<String, Object> contains = new TreeMap<>();
+      contains.put("perParent", run.contains().perParent());
+      contains.put("runId", run.contains().childRunId());
+      json.put("contains", contains);
     }
     json.put("digest", run.digest());
     json.put("keyId", run.keyId());
@@ -41,7 +43,7 @@ public final class CodeRunJson {
 
   /** The argument of {@code code:getRunsByLot}. */
   public static String lotArgument(ProductKey product, String lot) {
-    Map<String, Object> json = new LinkedHashMap<>();
+    Map<String, Object> json = new TreeMap<>();
     json.put("lot", lot);
     json.put("product", product(product));
     return JSON.writeValueAsString(json);
