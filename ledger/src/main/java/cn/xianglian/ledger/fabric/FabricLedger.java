@@ -131,7 +131,7 @@ public final class FabricLedger implements LedgerClient {
     } catch (EndorseException e) {
       String message = detailMessage(e);
       throw new LedgerException(
-          Stage.ENDORSE, LedgerException.codeOf(message), message, e.getTransactionId(), e);
+          Stage.ENDORSE, codeOf(e, message), message, e.getTransactionId(), e);
     }
   }
 
@@ -192,7 +192,7 @@ public final class FabricLedger implements LedgerClient {
           .evaluate(deadline(config.evaluateTimeout().toMillis()));
     } catch (GatewayException e) {
       String message = detailMessage(e);
-      throw new LedgerException(Stage.EVALUATE, LedgerException.codeOf(message), message, null, e);
+      throw new LedgerException(Stage.EVALUATE, codeOf(e, message), message, null, e);
     }
   }
 
@@ -364,6 +364,23 @@ public final class FabricLedger implements LedgerClient {
         .forEach(d -> text.append("; ").append(d.getMspId()).append(": ").append(d.getMessage()));
     return text.toString();
   }
+
+  /**
+   * The chaincode's code when the chaincode answered; {@code LEDGER_UNAVAILABLE} when the peer
+   * could not be reached or did not answer in time (nothing was endorsed, a retry is safe).
+   */
+  static String codeOf(GatewayException e, String message) {
+    String code = LedgerException.codeOf(message);
+    if (code == null
+        && retryable(e.getStatus().getCode())
+        && e.getStatus().getCode() != Code.ABORTED) {
+      return UNAVAILABLE;
+    }
+    return code;
+  }
+
+  /** The code of a failure to reach the peer at all. */
+  public static final String UNAVAILABLE = "LEDGER_UNAVAILABLE";
 
   private static boolean retryable(Code code) {
     return code == Code.UNAVAILABLE || code == Code.DEADLINE_EXCEEDED || code == Code.ABORTED;
