@@ -29,6 +29,17 @@ public record BatchView(
     List<String> ancestorBatchIds,
     JsonNode trace) {
 
+  /** The status as a consumer reads it. */
+  public String statusZh() {
+    return switch (status) {
+      case "ACTIVE" -> "在售";
+      case "IN_TRANSIT" -> "运输中";
+      case "CONSUMED" -> "已售完/已加工";
+      case "RECALLED" -> "已召回";
+      default -> status;
+    };
+  }
+
   public boolean recalled() {
     return "RECALLED".equals(status);
   }

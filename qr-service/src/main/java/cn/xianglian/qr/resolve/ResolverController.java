@@ -32,6 +32,11 @@ class ResolverController {
 
   static final String LINKSET = "application/linkset+json";
 
+  /** First-scan time as consumers in China read it: {@code 2026-11-24 17:31}. */
+  static final java.time.format.DateTimeFormatter CHINA_MINUTES =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+          .withZone(java.time.ZoneOffset.ofHours(8));
+
   private final CodeResolver resolver;
   private final ScanRecorder scans;
   private final QrProperties properties;
@@ -92,6 +97,7 @@ class ResolverController {
     page.addObject("r", resolution);
     page.addObject("b", resolution.batch());
     page.addObject("stats", stats.orElse(null));
+    page.addObject("firstScan", stats.map(st -> CHINA_MINUTES.format(st.firstScanAt())).orElse(""));
     page.addObject("complaintUrl", "/complaint?code=" + code);
     page.addObject("self", self);
     return page;

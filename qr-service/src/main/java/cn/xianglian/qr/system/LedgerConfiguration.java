@@ -52,5 +52,16 @@ class LedgerConfiguration {
               "CountyOrgMSP",
               Map.of("xl.role", "labeler", "xl.region", COUNTY_REGION, "xl.party", "QR-SERVICE")));
     }
+
+    @Bean
+    @ConditionalOnProperty(name = "xl.qr.demo", havingValue = "true")
+    DemoSeeder demoSeeder(
+        LedgerClient ledger,
+        EmbeddedCa ca,
+        cn.xianglian.qr.issuance.IssuanceService issuance,
+        IssuerKeys keys,
+        QrProperties properties) {
+      return new DemoSeeder(ledger, ca, issuance, keys, properties);
+    }
   }
 }

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminToken bearer token for issuance, labels, key rotation and the regulator API; empty
  *     disables those endpoints
  * @param maxRequestBytes largest request body accepted
+ * @param demo on the embedded ledger, write a demo producer and batches (one recalled) and issue
+ *     their code runs at start-up; logs sample URIs
  */
 @ConfigurationProperties("xl.qr")
 public record QrProperties(
@@ -28,6 +30,7 @@ public record QrProperties(
     @DefaultValue("ECDSA_P256_SHA256") SignatureAlgorithm keyAlgorithm,
     @DefaultValue("") String adminToken,
     @DefaultValue("65536") int maxRequestBytes,
+    @DefaultValue("false") boolean demo,
     @DefaultValue Label label,
     @DefaultValue Cache cache,
     @DefaultValue Scan scan) {
