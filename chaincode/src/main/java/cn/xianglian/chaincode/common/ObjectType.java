@@ -23,7 +23,33 @@ public enum ObjectType {
   BATCH_BY_PRODUCER("xl.idx.batchByProducer", "producerId", "batchId"),
   BATCH_BY_PRODUCT("xl.idx.batchByProduct", "product", "batchId"),
   BATCH_BY_REGION("xl.idx.batchByRegion", "county6", "township9", "village12", "batchId"),
-  BATCH_BY_DAY("xl.idx.batchByDay", "yyyy", "MM", "dd", "batchId");
+  BATCH_BY_DAY("xl.idx.batchByDay", "yyyy", "MM", "dd", "batchId"),
+  // ---- finance (三资) ----
+  /** A version of a county's chart of accounts. */
+  FIN_CHART("xl.fin.chart", "county6", "version"),
+  /** A version of a county's approval rules. */
+  FIN_RULES("xl.fin.rules", "county6", "version"),
+  FIN_SUB_ACCOUNT("xl.fin.subAccount", "village12", "code"),
+  /** Accounts a village's vouchers use (an index: no sub-accounts below a used account). */
+  FIN_ACCOUNT_USED("xl.fin.idx.accountUsed", "village12", "code"),
+  FIN_VOUCHER("xl.fin.voucher", "voucherId"),
+  /** Every voucher of a village by accounting period. */
+  FIN_VOUCHER_BY_PERIOD("xl.fin.idx.voucherByPeriod", "village12", "period", "voucherId"),
+  /** Posted vouchers of a village by period: what the books are computed from. */
+  FIN_POSTED("xl.fin.idx.posted", "village12", "period", "voucherId"),
+  /** The reversal of a voucher (at most one). */
+  FIN_REVERSAL("xl.fin.idx.reversal", "reversedVoucherId", "voucherId"),
+  FIN_DECISION("xl.fin.decision", "decisionId"),
+  /** Month closes of a village, in period order. */
+  FIN_CLOSE("xl.fin.close", "village12", "period"),
+  FIN_CATALOGUE("xl.fin.catalogue", "county6", "catalogueId", "version"),
+  FIN_PUBLICATION("xl.fin.publication", "publicationId"),
+  FIN_PUBLICATION_BY_VILLAGE(
+      "xl.fin.idx.publicationByVillage", "village12", "period", "publicationId"),
+  FIN_OBJECTION("xl.fin.objection", "objectionId"),
+  FIN_OBJECTION_BY_PUBLICATION("xl.fin.idx.objectionByPublication", "publicationId", "objectionId"),
+  /** Key of an objector's personal data in the private data collection. */
+  FIN_OBJECTOR("xl.fin.objector", "objectionId");
 
   private final String objectType;
   private final List<String> attributes;

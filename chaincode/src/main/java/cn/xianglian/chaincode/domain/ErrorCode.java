@@ -15,6 +15,17 @@ public enum ErrorCode {
   BATCH_NOT_FOUND,
   CERTIFICATE_NOT_FOUND,
   RECALL_NOT_FOUND,
+  /** No chart of accounts is defined for the county (at the voucher's date). */
+  CHART_NOT_FOUND,
+  /** An account code is neither in the chart nor one of the village's sub-accounts. */
+  ACCOUNT_NOT_FOUND,
+  VOUCHER_NOT_FOUND,
+  /** Unknown 四议两公开 decision id. */
+  DECISION_NOT_FOUND,
+  /** No disclosure catalogue (or no such item in it). */
+  CATALOGUE_NOT_FOUND,
+  PUBLICATION_NOT_FOUND,
+  OBJECTION_NOT_FOUND,
   /** The caller's party does not own the batch (or is not its pending owner, or not the issuer). */
   NOT_OWNER,
   /** A client-chosen id exists with different content. */
@@ -31,6 +42,18 @@ public enum ErrorCode {
   QUANTITY_INVALID,
   /** Split, merge or transform quantities do not balance, or exceed what is available. */
   QUANTITY_NOT_CONSERVED,
+  /** A money amount that is zero, negative where not allowed, on both sides, or overflows. */
+  AMOUNT_INVALID,
+  /** Posting to an account that has sub-accounts. */
+  ACCOUNT_NOT_LEAF,
+  /** A voucher whose debits and credits differ. */
+  VOUCHER_UNBALANCED,
+  /** A voucher dated in a month-closed (月结) period. */
+  PERIOD_CLOSED,
+  /** A large amount (大额资金) without a matching recorded 四议两公开 decision. */
+  DECISION_REQUIRED,
+  /** The voucher already has a reversal (红字冲销). */
+  ALREADY_REVERSED,
   /** An illegal state transition. */
   INVALID_STATE,
   /** A lineage walk (trace, recall, warning) would exceed its bound; nothing is written. */

@@ -8,5 +8,7 @@ public enum Role {
   VILLAGE,
   TOWNSHIP,
   COUNTY,
-  ADMIN
+  ADMIN,
+  /** A villager (村民), or a portal filing on a villager's behalf: files objections (质询). */
+  VILLAGER
 }

@@ -76,4 +76,16 @@ class DomainPurityTest {
         .resideInAPackage("cn.xianglian.chaincode.common..")
         .check(CLASSES);
   }
+
+  @Test
+  @DisplayName("the finance domain is free of the trace domain")
+  void featuresAreIndependent() {
+    noClasses()
+        .that()
+        .resideInAPackage("cn.xianglian.chaincode.finance..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("cn.xianglian.chaincode.trace..")
+        .check(CLASSES);
+  }
 }

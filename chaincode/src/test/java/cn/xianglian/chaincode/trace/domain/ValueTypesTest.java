@@ -6,6 +6,7 @@ import static cn.xianglian.chaincode.trace.domain.Fixtures.rejects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xianglian.chaincode.domain.ChinaTime;
+import cn.xianglian.chaincode.domain.PersonalData;
 import cn.xianglian.chaincode.domain.RegionCode;
 import java.time.LocalDate;
 import org.junit.jupiter.api.DisplayName;

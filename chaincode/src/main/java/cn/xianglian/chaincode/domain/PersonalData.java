@@ -1,11 +1,11 @@
-package cn.xianglian.chaincode.trace.domain;
+package cn.xianglian.chaincode.domain;
 
-import cn.xianglian.chaincode.domain.Require;
 import java.util.regex.Pattern;
 
 /**
- * A producer's personal data (name, mobile number, 居民身份证号码). It travels only in transient data and
- * is stored only in the private data collection; public state keeps a salted hash.
+ * A person's personal data (a producer, a villager filing an objection): (name, mobile number,
+ * 居民身份证号码). It travels only in transient data and is stored only in the private data collection;
+ * public state keeps a salted hash.
  */
 public record PersonalData(String name, String phone, String idNumber) {
 
@@ -30,7 +30,7 @@ public record PersonalData(String name, String phone, String idNumber) {
   }
 
   /** GB 11643 check character (ISO 7064 MOD 11-2). */
-  static boolean hasValidCheck(String idNumber) {
+  public static boolean hasValidCheck(String idNumber) {
     int sum = 0;
     for (int i = 0; i < 17; i++) {
       sum += (idNumber.charAt(i) - '0') * WEIGHTS[i];

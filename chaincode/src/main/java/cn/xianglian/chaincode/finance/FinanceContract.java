@@ -1,0 +1,862 @@
+package cn.xianglian.chaincode.finance;
+
+import static cn.xianglian.chaincode.common.ChaincodeErrors.guard;
+import static cn.xianglian.chaincode.domain.ErrorCode.CATALOGUE_NOT_FOUND;
+import static cn.xianglian.chaincode.domain.ErrorCode.CHART_NOT_FOUND;
+import static cn.xianglian.chaincode.domain.ErrorCode.DECISION_NOT_FOUND;
+import static cn.xianglian.chaincode.domain.ErrorCode.INVALID_ARGUMENT;
+import static cn.xianglian.chaincode.domain.ErrorCode.OBJECTION_NOT_FOUND;
+import static cn.xianglian.chaincode.domain.ErrorCode.PUBLICATION_NOT_FOUND;
+import static cn.xianglian.chaincode.domain.ErrorCode.VOUCHER_NOT_FOUND;
+
+import cn.xianglian.chaincode.common.Caller;
+import cn.xianglian.chaincode.common.CanonicalJson;
+import cn.xianglian.chaincode.common.KeyCodec;
+import cn.xianglian.chaincode.common.ObjectType;
+import cn.xianglian.chaincode.common.Payloads;
+import cn.xianglian.chaincode.domain.Actor;
+import cn.xianglian.chaincode.domain.PersonalData;
+import cn.xianglian.chaincode.domain.RegionCode;
+import cn.xianglian.chaincode.domain.Require;
+import cn.xianglian.chaincode.domain.Role;
+import cn.xianglian.chaincode.domain.Tx;
+import cn.xianglian.chaincode.domain.XlException;
+import cn.xianglian.chaincode.finance.FinanceStore.Kind;
+import cn.xianglian.chaincode.finance.FinanceStore.Replay;
+import cn.xianglian.chaincode.finance.domain.Account;
+import cn.xianglian.chaincode.finance.domain.AccountDetail;
+import cn.xianglian.chaincode.finance.domain.ApprovalRules;
+import cn.xianglian.chaincode.finance.domain.Books;
+import cn.xianglian.chaincode.finance.domain.Catalogue;
+import cn.xianglian.chaincode.finance.domain.Chart;
+import cn.xianglian.chaincode.finance.domain.Decision;
+import cn.xianglian.chaincode.finance.domain.FinanceCommands;
+import cn.xianglian.chaincode.finance.domain.FinanceRules;
+import cn.xianglian.chaincode.finance.domain.FinanceRules.Changed;
+import cn.xianglian.chaincode.finance.domain.Objection;
+import cn.xianglian.chaincode.finance.domain.PeriodClose;
+import cn.xianglian.chaincode.finance.domain.Publication;
+import cn.xianglian.chaincode.finance.domain.SubAccount;
+import cn.xianglian.chaincode.finance.domain.TrialBalance;
+import cn.xianglian.chaincode.finance.domain.Voucher;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+
+/**
+ * The village finance contract {@code finance} (三资), as specified in docs/contract-finance.md.
+ * Commands that create a record recognise a retry by their client-chosen id (same content, same
+ * caller: the existing record is returned and nothing is written); transitions recognise a retry by
+ * the record already being where the same caller took it. Every command validates its JSON
+ * argument, loads state, lets {@link FinanceRules} decide, then writes records, indexes and one
+ * chaincode event. Stateless.
+ */
+@Contract(
+    name = "finance",
+    info = @Info(title = "XiangLian village finance", version = "0.1.0", description = "三资"))
+public final class FinanceContract implements ContractInterface {
+
+  /** Private data collection holding objectors' personal data (shared with trace). */
+  public static final String PERSONAL_COLLECTION = "xlPersonalData";
+
+  /** Transient key of an objector's personal data (JSON: name, phone, idNumber). */
+  public static final String TRANSIENT_OBJECTOR = "objector";
+
+  /** Transient key of the salt (at least 16 bytes) the objector hash uses. */
+  public static final String TRANSIENT_SALT = "objector.salt";
+
+  private static final int MIN_SALT_BYTES = 16;
+
+  // ---- configuration (county) -------------------------------------------------------------
+
+  /** Defines the next version of a county's chart: explicit accounts or a bundled template. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String defineChart(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, FinanceCommands.DefineChart.class);
+          List<Account> accounts =
+              cmd.accounts() != null
+                  ? cmd.accounts()
+                  : template("chart-" + cmd.template(), ChartTemplate.class).accounts();
+          return create(
+              ctx,
+              cmd,
+              "defineChart",
+              Kind.FIN_CHART,
+              cmd.county().county6() + "-v" + cmd.version(),
+              store -> store.chart(cmd.county(), cmd.version()),
+              (actor, store, taken, tx) ->
+                  FinanceRules.defineChart(
+                      cmd, accounts, actor, latest(store.charts(cmd.county())), taken, tx),
+              FinanceStore::write,
+              "ChartDefined",
+              chart -> chart.county());
+        });
+  }
+
+  /** Defines the next version of a county's approval rules (大额资金 threshold). */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String defineApprovalRules(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, FinanceCommands.DefineApprovalRules.class);
+          return create(
+              ctx,
+              cmd,
+              "defineApprovalRules",
+              Kind.FIN_RULES,
+              cmd.county().county6() + "-v" + cmd.version(),
+              store ->
+                  store.rules(cmd.county()).stream()
+                      .filter(r -> r.version() == cmd.version())
+                      .findFirst(),
+              (actor, store, taken, tx) ->
+                  FinanceRules.defineApprovalRules(
+                      cmd,
+                      actor,
+                      store.rules(cmd.county()).stream()
+                          .max(Comparator.comparingInt(ApprovalRules::version)),
+                      taken,
+                      tx),
+              FinanceStore::write,
+              "ApprovalRulesDefined",
+              ApprovalRules::county);
+        });
+  }
+
+  /** Defines the next version of a disclosure catalogue: categories or a bundled template. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String defineCatalogue(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, FinanceCommands.DefineCatalogue.class);
+          CatalogueTemplate template =
+              cmd.categories() != null
+                  ? new CatalogueTemplate(cmd.name(), false, cmd.categories())
+                  : template("catalogue-" + cmd.template(), CatalogueTemplate.class);
+          return create(
+              ctx,
+              cmd,
+              "defineCatalogue",
+              Kind.FIN_CATALOGUE,
+              cmd.county().county6() + "-" + cmd.catalogueId() + "-v" + cmd.version(),
+              store ->
+                  store.catalogues(cmd.county(), cmd.catalogueId()).stream()
+                      .filter(c -> c.version() == cmd.version())
+                      .findFirst(),
+              (actor, store, taken, tx) ->
+                  FinanceRules.defineCatalogue(
+                      cmd,
+                      template.categories(),
+                      template.toBeConfirmed(),
+                      actor,
+                      store.catalogues(cmd.county(), cmd.catalogueId()).stream()
+                          .max(Comparator.comparingInt(Catalogue::version)),
+                      taken,
+                      tx),
+              FinanceStore::write,
+              "CatalogueDefined",
+              Catalogue::county);
+        });
+  }
+
+  // ---- village books ----------------------------------------------------------------------
+
+  /** Adds a village's own sub-account (明细科目) below a chart account. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String defineSubAccount(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, FinanceCommands.DefineSubAccount.class);
+          return create(
+              ctx,
+              cmd,
+              "defineSubAccount",
+              Kind.FIN_SUB_ACCOUNT,
+              cmd.village().village12() + "-" + cmd.code(),
+              store ->
+                  store
+                      .state()
+                      .read(
+                          FinanceStore.subAccountKey(cmd.village(), cmd.code()), SubAccount.class),
+              (actor, store, taken, tx) ->
+                  FinanceRules.defineSubAccount(
+                      cmd,
+                      actor,
+                      store.charts(cmd.village()),
+                      store.subAccounts(cmd.village()),
+                      store.accountUsed(cmd.village(), Account.parentOf(cmd.code())),
+                      taken,
+                      tx),
+              FinanceStore::write,
+              "SubAccountDefined",
+              SubAccount::village);
+        });
+  }
+
+  /** Records a 四议两公开 decision that large vouchers cite. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String recordDecision(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, FinanceCommands.RecordDecision.class);
+          return create(
+              ctx,
+              cmd,
+              "recordDecision",
+              Kind.FIN_DECISION,
+              cmd.decisionId(),
+              store -> store.decision(cmd.decisionId()),
+              (actor, store, taken, tx) -> FinanceRules.recordDecision(cmd, actor, taken, tx),
+              FinanceStore::write,
+              "DecisionRecorded",
+              Decision::village);
+        });
+  }
+
+  /** Records a voucher (记账凭证) as a draft. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String recordVoucher(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, FinanceCommands.RecordVoucher.class);
+          return create(
+              ctx,
+              cmd,
+              "recordVoucher",
+              Kind.FIN_VOUCHER,
+              cmd.voucherId(),
+              store -> store.voucher(cmd.voucherId()),
+              (actor, store, taken, tx) ->
+                  FinanceRules.recordVoucher(
+                      cmd,
+                      actor,
+                      store.charts(cmd.village()),
+                      store.subAccounts(cmd.village()),
+                      store.decision(cmd.decisionId()),
+                      rulesFor(store, cmd.village(), cmd.date()),
+                      store.lastClose(cmd.village()),
+                      taken,
+                      tx),
+              FinanceStore::record,
+              "VoucherRecorded",
+              Voucher::village);
+        });
+  }
+
+  /** Records the red-ink reversal (红字冲销) of a posted voucher, as a draft. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String reverseVoucher(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, FinanceCommands.ReverseVoucher.class);
+          return create(
+              ctx,
+              cmd,
+              "reverseVoucher",
+              Kind.FIN_VOUCHER,
+              cmd.voucherId(),
+              store -> store.voucher(cmd.voucherId()),
+              (actor, store, taken, tx) -> {
+                Optional<Voucher> original = store.voucher(cmd.reverses());
+                return FinanceRules.reverseVoucher(
+                    cmd,
+                    actor,
+                    original,
+                    store.isReversed(cmd.reverses()),
+                    original.flatMap(v -> store.lastClose(v.village())),
+                    taken || store.voucher(cmd.voucherId()).isPresent(),
+                    tx);
+              },
+              FinanceStore::record,
+              "VoucherRecorded",
+              Voucher::village);
+        });
+  }
+
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String submitVoucher(Context ctx, String json) {
+    return transition(
+        ctx,
+        json,
+        "VoucherSubmitted",
+        (v, cmd, actor, store, tx) ->
+            FinanceRules.submitVoucher(
+                v,
+                cmd.voucherId(),
+                actor,
+                rulesFor(store, v),
+                v.flatMap(x -> store.decision(x.decisionId())),
+                v.flatMap(x -> store.lastClose(x.village())),
+                tx));
+  }
+
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String approveVoucher(Context ctx, String json) {
+    return transition(
+        ctx,
+        json,
+        "VoucherApproved",
+        (v, cmd, actor, store, tx) ->
+            FinanceRules.approveVoucher(
+                v,
+                cmd.voucherId(),
+                actor,
+                rulesFor(store, v),
+                v.flatMap(x -> store.decision(x.decisionId())),
+                v.flatMap(x -> store.lastClose(x.village())),
+                tx));
+  }
+
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String postVoucher(Context ctx, String json) {
+    return transition(
+        ctx,
+        json,
+        "VoucherPosted",
+        (v, cmd, actor, store, tx) ->
+            FinanceRules.postVoucher(
+                v,
+                cmd.voucherId(),
+                actor,
+                rulesFor(store, v),
+                v.flatMap(x -> store.decision(x.decisionId())),
+                v.flatMap(x -> store.lastClose(x.village())),
+                tx));
+  }
+
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String rejectVoucher(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, FinanceCommands.RejectVoucher.class);
+          Actor actor = Caller.of(ctx);
+          FinanceStore store = new FinanceStore(ctx.getStub());
+          Changed<Voucher> changed =
+              FinanceRules.rejectVoucher(store.voucher(cmd.voucherId()), cmd, actor, store.tx());
+          return written(store, changed, "VoucherRejected");
+        });
+  }
+
+  /** Closes (月结) a village's month. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String closePeriod(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, FinanceCommands.ClosePeriod.class);
+          Actor actor = Caller.of(ctx);
+          FinanceStore store = new FinanceStore(ctx.getStub());
+          Changed<PeriodClose> changed =
+              FinanceRules.closePeriod(
+                  cmd,
+                  actor,
+                  store.lastClose(cmd.village()),
+                  store.vouchers(cmd.village(), cmd.period()),
+                  store.tx());
+          if (changed.written()) {
+            store.write(changed.record());
+            store.event("PeriodClosed", "PeriodClose", cmd.period(), changed.record().village());
+          }
+          return CanonicalJson.text(changed.record());
+        });
+  }
+
+  // ---- disclosure -------------------------------------------------------------------------
+
+  /** Publishes (公开) a catalogue item of a village for a period. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String publishDisclosure(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, FinanceCommands.PublishDisclosure.class);
+          return create(
+              ctx,
+              cmd,
+              "publishDisclosure",
+              Kind.FIN_PUBLICATION,
+              cmd.publicationId(),
+              store -> store.publication(cmd.publicationId()),
+              (actor, store, taken, tx) ->
+                  FinanceRules.publish(
+                      cmd,
+                      actor,
+                      store.catalogues(cmd.village(), cmd.catalogueId()).stream()
+                          .max(Comparator.comparingInt(Catalogue::version)),
+                      taken,
+                      tx),
+              FinanceStore::write,
+              "DisclosurePublished",
+              Publication::village);
+        });
+  }
+
+  /**
+   * Files a villager's objection (质询); personal data only in transient {@code objector} with {@code
+   * objector.salt}. Public state and the idempotency entry keep only the salted hash.
+   */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String fileObjection(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, FinanceCommands.FileObjection.class);
+          Objector objector = objector(ctx.getStub());
+          Actor actor = Caller.of(ctx);
+          FinanceStore store = new FinanceStore(ctx.getStub());
+          String hash = FinanceStore.commandHash("fileObjection", objector.hash(), cmd);
+          Replay replay = store.replay(Kind.FIN_OBJECTION, cmd.objectionId(), hash);
+          if (replay == Replay.SAME) {
+            return CanonicalJson.text(store.objection(cmd.objectionId()).orElseThrow());
+          }
+          boolean taken =
+              replay == Replay.DIFFERENT || store.objection(cmd.objectionId()).isPresent();
+          Optional<Publication> publication = store.publication(cmd.publicationId());
+          int answerWithinDays =
+              publication
+                  .flatMap(
+                      p ->
+                          store.catalogues(p.village(), p.catalogueId()).stream()
+                              .filter(c -> c.version() == p.catalogueVersion())
+                              .findFirst())
+                  .map(Catalogue::answerWithinDays)
+                  .orElse(0);
+          Objection objection =
+              FinanceRules.fileObjection(
+                  cmd, actor, publication, answerWithinDays, objector.hash(), taken, store.tx());
+          store.write(objection, true);
+          store
+              .state()
+              .writePrivate(
+                  PERSONAL_COLLECTION,
+                  KeyCodec.key(ObjectType.FIN_OBJECTOR, objection.objectionId()),
+                  CanonicalJson.bytes(
+                      Map.of("personal", objector.data(), "salt", objector.saltHex())));
+          store.logCommand(
+              Kind.FIN_OBJECTION, cmd.objectionId(), "fileObjection", objector.hash(), hash);
+          store.event("ObjectionFiled", "Objection", objection.objectionId(), objection.village());
+          return CanonicalJson.text(objection);
+        });
+  }
+
+  /** The village answers an objection. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String answerObjection(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, FinanceCommands.AnswerObjection.class);
+          Actor actor = Caller.of(ctx);
+          FinanceStore store = new FinanceStore(ctx.getStub());
+          Changed<Objection> changed =
+              FinanceRules.answerObjection(
+                  cmd, actor, store.objection(cmd.objectionId()), store.tx());
+          if (changed.written()) {
+            store.write(changed.record(), false);
+            store.event(
+                "ObjectionAnswered",
+                "Objection",
+                changed.record().objectionId(),
+                changed.record().village());
+          }
+          return CanonicalJson.text(changed.record());
+        });
+  }
+
+  // ---- queries ----------------------------------------------------------------------------
+
+  /** A county's chart: {@code {"county":…}} for the latest version, or with {@code "version"}. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String getChart(Context ctx, String json) {
+    return guard(
+        () -> {
+          var query = parse(json, VersionQuery.class);
+          Caller.of(ctx);
+          List<Chart> charts = new FinanceStore(ctx.getStub()).charts(query.county());
+          return CanonicalJson.text(
+              charts.stream()
+                  .filter(c -> query.version() == null || c.version() == query.version())
+                  .max(Comparator.comparingInt(Chart::version))
+                  .orElseThrow(
+                      () -> new XlException(CHART_NOT_FOUND, "no chart for " + query.county())));
+        });
+  }
+
+  /** A county's approval rules in force on a date: {@code {"county":…,"date":"yyyy-MM-dd"}}. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String getApprovalRules(Context ctx, String json) {
+    return guard(
+        () -> {
+          var query = parse(json, RulesQuery.class);
+          Caller.of(ctx);
+          return CanonicalJson.text(
+              FinanceRules.rulesAt(
+                  new FinanceStore(ctx.getStub()).rules(query.county()),
+                  query.county(),
+                  query.date()));
+        });
+  }
+
+  /** The latest version of a catalogue: {@code {"county":…,"catalogueId":…}}. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String getCatalogue(Context ctx, String json) {
+    return guard(
+        () -> {
+          var query = parse(json, CatalogueQuery.class);
+          Caller.of(ctx);
+          return CanonicalJson.text(
+              new FinanceStore(ctx.getStub())
+                  .catalogues(query.county(), query.catalogueId()).stream()
+                      .max(Comparator.comparingInt(Catalogue::version))
+                      .orElseThrow(
+                          () ->
+                              new XlException(
+                                  CATALOGUE_NOT_FOUND, "no catalogue " + query.catalogueId())));
+        });
+  }
+
+  /** A village's sub-accounts: {@code {"village":…}}. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String listSubAccounts(Context ctx, String json) {
+    return guard(
+        () -> {
+          var query = parse(json, VillageQuery.class);
+          FinanceRules.requireReader(Caller.of(ctx), query.village());
+          return CanonicalJson.text(new FinanceStore(ctx.getStub()).subAccounts(query.village()));
+        });
+  }
+
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String getVoucher(Context ctx, String voucherId) {
+    return guard(
+        () -> {
+          Voucher voucher =
+              new FinanceStore(ctx.getStub())
+                  .voucher(Require.id("voucherId", voucherId))
+                  .orElseThrow(() -> new XlException(VOUCHER_NOT_FOUND, "no voucher " + voucherId));
+          FinanceRules.requireReader(Caller.of(ctx), voucher.village());
+          return CanonicalJson.text(voucher);
+        });
+  }
+
+  /** Every voucher of a village dated in a period, any status: {@code {"village","period"}}. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String listVouchers(Context ctx, String json) {
+    return guard(
+        () -> {
+          var query = parse(json, FinanceCommands.BooksQuery.class);
+          FinanceRules.requireReader(Caller.of(ctx), query.village());
+          return CanonicalJson.text(
+              new FinanceStore(ctx.getStub()).vouchers(query.village(), query.period()));
+        });
+  }
+
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String getDecision(Context ctx, String decisionId) {
+    return guard(
+        () -> {
+          Decision decision =
+              new FinanceStore(ctx.getStub())
+                  .decision(Require.id("decisionId", decisionId))
+                  .orElseThrow(
+                      () -> new XlException(DECISION_NOT_FOUND, "no decision " + decisionId));
+          Actor actor = Caller.of(ctx);
+          actor.requireInScope(decision.village());
+          return CanonicalJson.text(decision);
+        });
+  }
+
+  /** The trial balance (试算平衡) of a village's month, from posted vouchers. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String trialBalance(Context ctx, String json) {
+    return guard(
+        () -> {
+          var query = parse(json, FinanceCommands.BooksQuery.class);
+          FinanceRules.requireReader(Caller.of(ctx), query.village());
+          FinanceStore store = new FinanceStore(ctx.getStub());
+          return CanonicalJson.text(
+              TrialBalance.compute(
+                  query.village(),
+                  query.period(),
+                  books(store, query.village(), query.period()),
+                  store.posted(query.village())));
+        });
+  }
+
+  /** The detail ledger (明细账) of an account (and its sub-accounts) for a month. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String accountDetail(Context ctx, String json) {
+    return guard(
+        () -> {
+          var query = parse(json, FinanceCommands.AccountQuery.class);
+          FinanceRules.requireReader(Caller.of(ctx), query.village());
+          FinanceStore store = new FinanceStore(ctx.getStub());
+          Books books = books(store, query.village(), query.period());
+          books.require(query.account());
+          return CanonicalJson.text(
+              AccountDetail.compute(
+                  query.village(),
+                  query.account(),
+                  query.period(),
+                  books,
+                  store.posted(query.village())));
+        });
+  }
+
+  /** A publication; disclosures are public to every enrolled role. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String getPublication(Context ctx, String publicationId) {
+    return guard(
+        () -> {
+          Caller.of(ctx);
+          return CanonicalJson.text(
+              new FinanceStore(ctx.getStub())
+                  .publication(Require.id("publicationId", publicationId))
+                  .orElseThrow(
+                      () ->
+                          new XlException(
+                              PUBLICATION_NOT_FOUND, "no publication " + publicationId)));
+        });
+  }
+
+  /** A village's publications for a disclosure period: {@code {"village","period"}}. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String listPublications(Context ctx, String json) {
+    return guard(
+        () -> {
+          var query = parse(json, DisclosureQuery.class);
+          Caller.of(ctx);
+          return CanonicalJson.text(
+              new FinanceStore(ctx.getStub()).publications(query.village(), query.period()));
+        });
+  }
+
+  /** An objection: its village, township, county staff, auditors and villagers of the village. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String getObjection(Context ctx, String objectionId) {
+    return guard(
+        () -> {
+          Objection objection =
+              new FinanceStore(ctx.getStub())
+                  .objection(Require.id("objectionId", objectionId))
+                  .orElseThrow(
+                      () -> new XlException(OBJECTION_NOT_FOUND, "no objection " + objectionId));
+          Actor actor = Caller.of(ctx);
+          actor.requireRole(Role.VILLAGE, Role.TOWNSHIP, Role.COUNTY, Role.AUDITOR, Role.VILLAGER);
+          actor.requireInScope(objection.village());
+          return CanonicalJson.text(objection);
+        });
+  }
+
+  /** The objections to a publication. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String listObjections(Context ctx, String publicationId) {
+    return guard(
+        () -> {
+          FinanceStore store = new FinanceStore(ctx.getStub());
+          Publication publication =
+              store
+                  .publication(Require.id("publicationId", publicationId))
+                  .orElseThrow(
+                      () ->
+                          new XlException(
+                              PUBLICATION_NOT_FOUND, "no publication " + publicationId));
+          Actor actor = Caller.of(ctx);
+          actor.requireRole(Role.VILLAGE, Role.TOWNSHIP, Role.COUNTY, Role.AUDITOR, Role.VILLAGER);
+          actor.requireInScope(publication.village());
+          return CanonicalJson.text(store.objections(publicationId));
+        });
+  }
+
+  // ---- query arguments --------------------------------------------------------------------
+
+  /** {@code {"county":…,"version":n?}}. */
+  record VersionQuery(RegionCode county, Integer version) {
+    VersionQuery {
+      Require.present("county", county);
+    }
+  }
+
+  /** {@code {"county":…,"date":"yyyy-MM-dd"}}. */
+  record RulesQuery(RegionCode county, LocalDate date) {
+    RulesQuery {
+      Require.present("county", county);
+      Require.present("date", date);
+    }
+  }
+
+  /** {@code {"county":…,"catalogueId":…}}. */
+  record CatalogueQuery(RegionCode county, String catalogueId) {
+    CatalogueQuery {
+      Require.present("county", county);
+      Require.present("catalogueId", catalogueId);
+    }
+  }
+
+  /** {@code {"village":…}}. */
+  record VillageQuery(RegionCode village) {
+    VillageQuery {
+      Require.present("village", village);
+    }
+  }
+
+  /** {@code {"village":…,"period":…}} with a disclosure period. */
+  record DisclosureQuery(RegionCode village, String period) {
+    DisclosureQuery {
+      Require.present("village", village);
+      Require.present("period", period);
+    }
+  }
+
+  /** A bundled chart template: the standard's name and its accounts. */
+  record ChartTemplate(String standard, List<Account> accounts) {}
+
+  /** A bundled catalogue template. */
+  record CatalogueTemplate(
+      String name, boolean toBeConfirmed, List<Catalogue.Category> categories) {}
+
+  // ---- helpers ----------------------------------------------------------------------------
+
+  /** Decides a new record from the caller, loaded state, whether its id is taken, and the tx. */
+  @FunctionalInterface
+  private interface Decider<R> {
+    R decide(Actor actor, FinanceStore store, boolean taken, Tx tx);
+  }
+
+  /** Writes a decided record and its indexes. */
+  @FunctionalInterface
+  private interface Writer<R> {
+    void write(FinanceStore store, R record);
+  }
+
+  /** Decides a voucher transition. */
+  @FunctionalInterface
+  private interface VoucherTransition {
+    Changed<Voucher> decide(
+        Optional<Voucher> voucher,
+        FinanceCommands.VoucherAction cmd,
+        Actor actor,
+        FinanceStore store,
+        Tx tx);
+  }
+
+  /** The create-command flow: retry check, decision, writes, idempotency entry, one event. */
+  private static <C, R> String create(
+      Context ctx,
+      C cmd,
+      String transaction,
+      Kind kind,
+      String id,
+      Function<FinanceStore, Optional<R>> existing,
+      Decider<R> decider,
+      Writer<R> writer,
+      String eventName,
+      Function<R, RegionCode> regionOf) {
+    Actor actor = Caller.of(ctx);
+    FinanceStore store = new FinanceStore(ctx.getStub());
+    String hash = FinanceStore.commandHash(transaction, actor.party(), cmd);
+    Replay replay = store.replay(kind, id, hash);
+    if (replay == Replay.SAME) {
+      return CanonicalJson.text(existing.apply(store).orElseThrow());
+    }
+    boolean taken = replay == Replay.DIFFERENT || existing.apply(store).isPresent();
+    R record = decider.decide(actor, store, taken, store.tx());
+    writer.write(store, record);
+    store.logCommand(kind, id, transaction, actor.party(), hash);
+    store.event(eventName, record.getClass().getSimpleName(), id, regionOf.apply(record));
+    return CanonicalJson.text(record);
+  }
+
+  private static String transition(
+      Context ctx, String json, String eventName, VoucherTransition transition) {
+    return guard(
+        () -> {
+          var cmd = parse(json, FinanceCommands.VoucherAction.class);
+          Actor actor = Caller.of(ctx);
+          FinanceStore store = new FinanceStore(ctx.getStub());
+          Changed<Voucher> changed =
+              transition.decide(store.voucher(cmd.voucherId()), cmd, actor, store, store.tx());
+          return written(store, changed, eventName);
+        });
+  }
+
+  private static String written(FinanceStore store, Changed<Voucher> changed, String eventName) {
+    if (changed.written()) {
+      store.update(changed.record());
+      store.event(eventName, "Voucher", changed.record().voucherId(), changed.record().village());
+    }
+    return CanonicalJson.text(changed.record());
+  }
+
+  private static ApprovalRules rulesFor(FinanceStore store, RegionCode village, LocalDate date) {
+    return FinanceRules.rulesAt(store.rules(village), countyOf(village), date);
+  }
+
+  private static ApprovalRules rulesFor(FinanceStore store, Optional<Voucher> voucher) {
+    return voucher.map(v -> rulesFor(store, v.village(), v.date())).orElse(null);
+  }
+
+  private static RegionCode countyOf(RegionCode region) {
+    return RegionCode.of(region.county6() + "000000");
+  }
+
+  /** The accounts of a village at the end of {@code period}. */
+  private static Books books(FinanceStore store, RegionCode village, String period) {
+    LocalDate end = java.time.YearMonth.parse(period).atEndOfMonth();
+    return new Books(FinanceRules.chartAt(store.charts(village), end), store.subAccounts(village));
+  }
+
+  private static <T> Optional<T> latest(List<T> versionsInOrder) {
+    return versionsInOrder.isEmpty()
+        ? Optional.empty()
+        : Optional.of(versionsInOrder.get(versionsInOrder.size() - 1));
+  }
+
+  private static <C> C parse(String json, Class<C> type) {
+    return CanonicalJson.read(Payloads.limited("argument", json), type);
+  }
+
+  /** Reads a bundled template resource {@code /finance/<name>.json}. */
+  private static <T> T template(String name, Class<T> type) {
+    try (InputStream in = FinanceContract.class.getResourceAsStream("/finance/" + name + ".json")) {
+      XlException.check(in != null, INVALID_ARGUMENT, "unknown template " + name);
+      return CanonicalJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), type);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read template " + name, e);
+    }
+  }
+
+  private record Objector(PersonalData data, String saltHex, String hash) {}
+
+  private static Objector objector(ChaincodeStub stub) {
+    Map<String, byte[]> transientMap = stub.getTransient();
+    byte[] raw = transientMap == null ? null : transientMap.get(TRANSIENT_OBJECTOR);
+    XlException.check(
+        raw != null, INVALID_ARGUMENT, "an objection needs transient " + TRANSIENT_OBJECTOR);
+    Payloads.limited(TRANSIENT_OBJECTOR, raw);
+    byte[] salt = transientMap.get(TRANSIENT_SALT);
+    XlException.check(
+        salt != null && salt.length >= MIN_SALT_BYTES,
+        INVALID_ARGUMENT,
+        "objector data needs transient " + TRANSIENT_SALT + " of at least 16 bytes");
+    Payloads.limited(TRANSIENT_SALT, salt);
+    PersonalData data =
+        CanonicalJson.read(new String(raw, StandardCharsets.UTF_8), PersonalData.class);
+    byte[] canonical = CanonicalJson.bytes(data);
+    byte[] salted = new byte[salt.length + canonical.length];
+    System.arraycopy(salt, 0, salted, 0, salt.length);
+    System.arraycopy(canonical, 0, salted, salt.length, canonical.length);
+    return new Objector(
+        data, java.util.HexFormat.of().formatHex(salt), FinanceStore.sha256Hex(salted));
+  }
+}

@@ -1,0 +1,306 @@
+package cn.xianglian.chaincode.finance;
+
+import cn.xianglian.chaincode.common.CanonicalJson;
+import cn.xianglian.chaincode.common.KeyCodec;
+import cn.xianglian.chaincode.common.LedgerKey;
+import cn.xianglian.chaincode.common.LedgerState;
+import cn.xianglian.chaincode.common.ObjectType;
+import cn.xianglian.chaincode.domain.ChinaTime;
+import cn.xianglian.chaincode.domain.RegionCode;
+import cn.xianglian.chaincode.domain.Tx;
+import cn.xianglian.chaincode.finance.domain.ApprovalRules;
+import cn.xianglian.chaincode.finance.domain.Catalogue;
+import cn.xianglian.chaincode.finance.domain.Chart;
+import cn.xianglian.chaincode.finance.domain.Decision;
+import cn.xianglian.chaincode.finance.domain.Objection;
+import cn.xianglian.chaincode.finance.domain.PeriodClose;
+import cn.xianglian.chaincode.finance.domain.Publication;
+import cn.xianglian.chaincode.finance.domain.SubAccount;
+import cn.xianglian.chaincode.finance.domain.Voucher;
+import cn.xianglian.chaincode.finance.domain.VoucherLine;
+import cn.xianglian.chaincode.finance.domain.VoucherStatus;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+
+/** Loads and writes the finance records, their indexes and idempotency entries for one call. */
+final class FinanceStore {
+
+  /** Kinds of client-chosen ids with an idempotency entry (distinct from the trace kinds). */
+  enum Kind {
+    FIN_CHART,
+    FIN_RULES,
+    FIN_SUB_ACCOUNT,
+    FIN_DECISION,
+    FIN_VOUCHER,
+    FIN_CATALOGUE,
+    FIN_PUBLICATION,
+    FIN_OBJECTION
+  }
+
+  /** What an idempotency lookup found for an id. */
+  enum Replay {
+    NONE,
+    SAME,
+    DIFFERENT
+  }
+
+  /** Idempotency entry: who sent the command that created an id (or a hash), and its hash. */
+  record CommandEntry(String caller, String transaction, String commandSha256) {}
+
+  /** The payload of every finance chaincode event. */
+  record EventPayload(String type, String id, RegionCode region) {}
+
+  private final ChaincodeStub stub;
+  private final LedgerState state;
+
+  FinanceStore(ChaincodeStub stub) {
+    this.stub = stub;
+    this.state = new LedgerState(stub);
+  }
+
+  LedgerState state() {
+    return state;
+  }
+
+  Tx tx() {
+    return new Tx(stub.getTxId(), ChinaTime.of(stub.getTxTimestamp()));
+  }
+
+  // ---- idempotency ------------------------------------------------------------------------
+
+  /** SHA-256 of the canonical command, the transaction and the caller. */
+  static String commandHash(String transaction, String caller, Object command) {
+    return sha256Hex(
+        CanonicalJson.bytes(
+            Map.of("caller", caller, "command", command, "transaction", transaction)));
+  }
+
+  Replay replay(Kind kind, String id, String hash) {
+    return state
+        .read(KeyCodec.key(ObjectType.COMMAND, kind.name(), id), CommandEntry.class)
+        .map(entry -> entry.commandSha256().equals(hash) ? Replay.SAME : Replay.DIFFERENT)
+        .orElse(Replay.NONE);
+  }
+
+  void logCommand(Kind kind, String id, String transaction, String caller, String hash) {
+    state.write(
+        KeyCodec.key(ObjectType.COMMAND, kind.name(), id),
+        new CommandEntry(caller, transaction, hash));
+  }
+
+  // ---- configuration ----------------------------------------------------------------------
+
+  List<Chart> charts(RegionCode county) {
+    return all(ObjectType.FIN_CHART, Chart.class, county.county6());
+  }
+
+  Optional<Chart> chart(RegionCode county, int version) {
+    return state.read(chartKey(county, version), Chart.class);
+  }
+
+  static LedgerKey chartKey(RegionCode county, int version) {
+    return KeyCodec.key(ObjectType.FIN_CHART, county.county6(), KeyCodec.seq(version));
+  }
+
+  List<ApprovalRules> rules(RegionCode county) {
+    return all(ObjectType.FIN_RULES, ApprovalRules.class, county.county6());
+  }
+
+  static LedgerKey rulesKey(RegionCode county, int version) {
+    return KeyCodec.key(ObjectType.FIN_RULES, county.county6(), KeyCodec.seq(version));
+  }
+
+  List<SubAccount> subAccounts(RegionCode village) {
+    return all(ObjectType.FIN_SUB_ACCOUNT, SubAccount.class, village.village12());
+  }
+
+  static LedgerKey subAccountKey(RegionCode village, String code) {
+    return KeyCodec.key(ObjectType.FIN_SUB_ACCOUNT, village.village12(), code);
+  }
+
+  boolean accountUsed(RegionCode village, String code) {
+    return state.exists(KeyCodec.key(ObjectType.FIN_ACCOUNT_USED, village.village12(), code));
+  }
+
+  List<Catalogue> catalogues(RegionCode county, String catalogueId) {
+    return all(ObjectType.FIN_CATALOGUE, Catalogue.class, county.county6(), catalogueId);
+  }
+
+  static LedgerKey catalogueKey(RegionCode county, String catalogueId, int version) {
+    return KeyCodec.key(
+        ObjectType.FIN_CATALOGUE, county.county6(), catalogueId, KeyCodec.seq(version));
+  }
+
+  // ---- records ----------------------------------------------------------------------------
+
+  Optional<Voucher> voucher(String voucherId) {
+    return state.read(voucherKey(voucherId), Voucher.class);
+  }
+
+  static LedgerKey voucherKey(String voucherId) {
+    return KeyCodec.key(ObjectType.FIN_VOUCHER, voucherId);
+  }
+
+  boolean isReversed(String voucherId) {
+    return !state.list(ObjectType.FIN_REVERSAL, voucherId).isEmpty();
+  }
+
+  /** Every voucher of a village dated in {@code period}. */
+  List<Voucher> vouchers(RegionCode village, String period) {
+    return state.list(ObjectType.FIN_VOUCHER_BY_PERIOD, village.village12(), period).stream()
+        .map(entry -> voucher(entry.key().id()).orElseThrow(() -> missing(entry.key())))
+        .toList();
+  }
+
+  /** Every posted voucher of a village, of all periods. */
+  List<Voucher> posted(RegionCode village) {
+    return state.list(ObjectType.FIN_POSTED, village.village12()).stream()
+        .map(entry -> voucher(entry.key().id()).orElseThrow(() -> missing(entry.key())))
+        .toList();
+  }
+
+  Optional<Decision> decision(String decisionId) {
+    return decisionId == null
+        ? Optional.empty()
+        : state.read(KeyCodec.key(ObjectType.FIN_DECISION, decisionId), Decision.class);
+  }
+
+  /** The latest month close of a village. */
+  Optional<PeriodClose> lastClose(RegionCode village) {
+    List<PeriodClose> closes = all(ObjectType.FIN_CLOSE, PeriodClose.class, village.village12());
+    return closes.isEmpty() ? Optional.empty() : Optional.of(closes.get(closes.size() - 1));
+  }
+
+  Optional<Publication> publication(String publicationId) {
+    return state.read(KeyCodec.key(ObjectType.FIN_PUBLICATION, publicationId), Publication.class);
+  }
+
+  List<Publication> publications(RegionCode village, String... period) {
+    String[] leading =
+        period.length == 0
+            ? new String[] {village.village12()}
+            : new String[] {village.village12(), period[0]};
+    return state.list(ObjectType.FIN_PUBLICATION_BY_VILLAGE, leading).stream()
+        .map(entry -> publication(entry.key().id()).orElseThrow(() -> missing(entry.key())))
+        .toList();
+  }
+
+  Optional<Objection> objection(String objectionId) {
+    return state.read(KeyCodec.key(ObjectType.FIN_OBJECTION, objectionId), Objection.class);
+  }
+
+  List<Objection> objections(String publicationId) {
+    return state.list(ObjectType.FIN_OBJECTION_BY_PUBLICATION, publicationId).stream()
+        .map(entry -> objection(entry.key().id()).orElseThrow(() -> missing(entry.key())))
+        .toList();
+  }
+
+  // ---- writes -----------------------------------------------------------------------------
+
+  void write(Chart chart) {
+    state.write(chartKey(chart.county(), chart.version()), chart);
+  }
+
+  void write(ApprovalRules rules) {
+    state.write(rulesKey(rules.county(), rules.version()), rules);
+  }
+
+  void write(SubAccount subAccount) {
+    state.write(subAccountKey(subAccount.village(), subAccount.code()), subAccount);
+  }
+
+  void write(Decision decision) {
+    state.write(KeyCodec.key(ObjectType.FIN_DECISION, decision.decisionId()), decision);
+  }
+
+  void write(Catalogue catalogue) {
+    state.write(
+        catalogueKey(catalogue.county(), catalogue.catalogueId(), catalogue.version()), catalogue);
+  }
+
+  /** A new voucher with its period index, the accounts it uses and (reversal) its link. */
+  void record(Voucher voucher) {
+    state.write(voucherKey(voucher.voucherId()), voucher);
+    String village = voucher.village().village12();
+    state.writeIndex(
+        KeyCodec.key(
+            ObjectType.FIN_VOUCHER_BY_PERIOD, village, voucher.period(), voucher.voucherId()));
+    for (String code :
+        voucher.lines().stream().map(VoucherLine::account).collect(Collectors.toSet())) {
+      state.writeIndex(KeyCodec.key(ObjectType.FIN_ACCOUNT_USED, village, code));
+    }
+    if (voucher.reverses() != null) {
+      state.writeIndex(
+          KeyCodec.key(ObjectType.FIN_REVERSAL, voucher.reverses(), voucher.voucherId()));
+    }
+  }
+
+  /** A voucher after a transition; a posted one joins the books' index. */
+  void update(Voucher voucher) {
+    state.write(voucherKey(voucher.voucherId()), voucher);
+    if (voucher.status() == VoucherStatus.POSTED) {
+      state.writeIndex(
+          KeyCodec.key(
+              ObjectType.FIN_POSTED,
+              voucher.village().village12(),
+              voucher.period(),
+              voucher.voucherId()));
+    }
+  }
+
+  void write(PeriodClose close) {
+    state.write(
+        KeyCodec.key(ObjectType.FIN_CLOSE, close.village().village12(), close.period()), close);
+  }
+
+  void write(Publication publication) {
+    state.write(KeyCodec.key(ObjectType.FIN_PUBLICATION, publication.publicationId()), publication);
+    state.writeIndex(
+        KeyCodec.key(
+            ObjectType.FIN_PUBLICATION_BY_VILLAGE,
+            publication.village().village12(),
+            publication.period(),
+            publication.publicationId()));
+  }
+
+  void write(Objection objection, boolean isNew) {
+    state.write(KeyCodec.key(ObjectType.FIN_OBJECTION, objection.objectionId()), objection);
+    if (isNew) {
+      state.writeIndex(
+          KeyCodec.key(
+              ObjectType.FIN_OBJECTION_BY_PUBLICATION,
+              objection.publicationId(),
+              objection.objectionId()));
+    }
+  }
+
+  void event(String name, String type, String id, RegionCode region) {
+    state.event(name, new EventPayload(type, id, region));
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------
+
+  private <T> List<T> all(ObjectType type, Class<T> recordType, String... leading) {
+    return state.list(type, leading).stream()
+        .map(entry -> CanonicalJson.fromState(entry.value(), recordType))
+        .toList();
+  }
+
+  static String sha256Hex(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
+  }
+
+  private static IllegalStateException missing(LedgerKey index) {
+    return new IllegalStateException("index " + index + " points to a missing record");
+  }
+}

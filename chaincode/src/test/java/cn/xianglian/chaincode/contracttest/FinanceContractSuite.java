@@ -1,0 +1,1101 @@
+package cn.xianglian.chaincode.contracttest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import cn.xianglian.ledger.Identity;
+import cn.xianglian.ledger.LedgerException;
+import cn.xianglian.ledger.Proposal;
+import cn.xianglian.ledger.Submitted;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code finance} contract (三资) as clients see it, through {@code LedgerClient} only: every
+ * transaction, rule and denial. Each rejection asserts the error code and that the state it would
+ * have touched is unchanged. Every test books into a village of its own and ids carry a random run
+ * suffix, so the suite can run again against a persistent network; dates are relative to today.
+ */
+public abstract class FinanceContractSuite {
+
+  static final String COUNTY = "520122000000";
+  static final String TOWNSHIP = "520122100000";
+  static final String COUNTY_MSP = "CountyOrgMSP";
+  static final String TOWNSHIP_MSP = "TownshipOrgMSP";
+
+  /** A county whose rules let villages post small vouchers without township approval. */
+  static final String LENIENT_COUNTY = "520123000000";
+
+  static final String HASH_A = "a".repeat(64);
+  static final String HASH_B = "b".repeat(64);
+
+  private static final JsonMapper JSON = new JsonMapper();
+  private static final String RUN = Long.toString(new Random().nextLong() & 0xffffffffL, 36);
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private static final AtomicInteger COUNTIES = new AtomicInteger(new Random().nextInt(70));
+  private static final AtomicInteger VILLAGES = new AtomicInteger(new Random().nextInt(400));
+
+  static final YearMonth THIS_MONTH = YearMonth.now(ZoneOffset.ofHours(8));
+  static final YearMonth P1 = THIS_MONTH.minusMonths(3);
+  static final YearMonth P2 = THIS_MONTH.minusMonths(2);
+  static final YearMonth P3 = THIS_MONTH.minusMonths(1);
+
+  protected abstract TestNetwork network();
+
+  Identity countyClerk;
+  Identity township;
+  Identity otherTownship;
+  Identity auditor;
+  String village;
+  Identity clerk;
+  String otherVillage;
+  Identity otherClerk;
+
+  @BeforeEach
+  void setUp() {
+    countyClerk = person("county", COUNTY_MSP, "county", COUNTY, "COUNTY-NJ");
+    township = person("township", TOWNSHIP_MSP, "township", TOWNSHIP, "YONGJING-NJZ");
+    otherTownship = person("township", TOWNSHIP_MSP, "township", "520122101000", "XIAOZHAI-NJZ");
+    auditor = person("auditor", COUNTY_MSP, "auditor", COUNTY, "AUDIT");
+    village = newVillage("520122100");
+    clerk = person("clerk", TOWNSHIP_MSP, "village", village, "V" + village);
+    otherVillage = newVillage("520122100");
+    otherClerk = person("clerk", TOWNSHIP_MSP, "village", otherVillage, "V" + otherVillage);
+    ensureChartAndRules(countyClerk, COUNTY, 1_000_000L, true);
+  }
+
+  // ---- chart --------------------------------------------------------------------------------
+
+  @Nested
+  @DisplayName("defineChart / getChart")
+  class DefineChart {
+
+    @Test
+    @DisplayName("the bundled 2023 chart has the 42 standard accounts; a retry returns it")
+    void template() {
+      String county = newCounty();
+      Identity owner = person("county", COUNTY_MSP, "county", county, "C" + county);
+      String json = chartTemplateJson(county, 1, "2024-01-01");
+      String created = submit(owner, "defineChart", json);
+      JsonNode chart = tree(evaluate(auditor, "getChart", "{\"county\":\"" + county + "\"}"));
+      assertThat(chart.get("accounts")).hasSize(42);
+      assertThat(chart.get("accounts").get(0).get("code").asString()).isEqualTo("101");
+      assertThat(chart.get("accounts").get(0).get("name").asString()).isEqualTo("库存现金");
+      assertThat(chart.get("version").asInt()).isEqualTo(1);
+      assertThat(submit(owner, "defineChart", json)).isEqualTo(created);
+      assertThat(rejected(owner, "defineChart", json.replace("财会", "财会X")))
+          .isEqualTo("ALREADY_EXISTS");
+    }
+
+    @Test
+    @DisplayName("versions follow each other; explicit accounts; a broken chart is rejected")
+    void versions() {
+      String county = newCounty();
+      Identity owner = person("county", COUNTY_MSP, "county", county, "C" + county);
+      assertThat(rejected(owner, "defineChart", chartTemplateJson(county, 2, "2024-01-01")))
+          .isEqualTo("INVALID_STATE");
+      submit(owner, "defineChart", chartTemplateJson(county, 1, "2024-01-01"));
+      String v2 =
+          """
+          {"county":"%s","version":2,"effectiveFrom":"2025-01-01","standard":"县补充科目",\
+          "accounts":[{"code":"101","name":"库存现金","accountClass":"ASSET","side":"DEBIT"},\
+          {"code":"301","name":"资本","accountClass":"EQUITY","side":"CREDIT"}]}"""
+              .formatted(county);
+      assertThat(rejected(owner, "defineChart", v2.replace("2025-01-01", "2023-01-01")))
+          .isEqualTo("INVALID_STATE");
+      assertThat(
+              rejected(owner, "defineChart", v2.replace("\"code\":\"301\"", "\"code\":\"30101\"")))
+          .isEqualTo("INVALID_ARGUMENT");
+      assertThat(rejected(owner, "defineChart", v2.replace("\"ASSET\"", "\"EQUITY\"")))
+          .isEqualTo("INVALID_ARGUMENT");
+      submit(owner, "defineChart", v2);
+      assertThat(
+              tree(evaluate(auditor, "getChart", "{\"county\":\"" + county + "\"}"))
+                  .get("accounts"))
+          .hasSize(2);
+      assertThat(
+              tree(evaluate(auditor, "getChart", "{\"county\":\"" + county + "\",\"version\":1}"))
+                  .get("accounts"))
+          .hasSize(42);
+    }
+
+    @Test
+    @DisplayName("only a county user of that county defines it; unknown templates are refused")
+    void denials() {
+      String county = newCounty();
+      String json = chartTemplateJson(county, 1, "2024-01-01");
+      assertThat(rejected(clerk, "defineChart", json)).isEqualTo("ACCESS_DENIED");
+      assertThat(rejected(countyClerk, "defineChart", json)).isEqualTo("REGION_OUT_OF_SCOPE");
+      Identity owner = person("county", COUNTY_MSP, "county", county, "C" + county);
+      assertThat(rejected(owner, "defineChart", json.replace("CAIHUI_2023_14", "CAIHUI_2004_12")))
+          .isEqualTo("INVALID_ARGUMENT");
+      assertThat(codeOf(() -> evaluate(auditor, "getChart", "{\"county\":\"" + county + "\"}")))
+          .isEqualTo("CHART_NOT_FOUND");
+    }
+  }
+
+  // ---- sub-accounts -------------------------------------------------------------------------
+
+  @Nested
+  @DisplayName("defineSubAccount")
+  class DefineSubAccount {
+
+    @Test
+    @DisplayName("a sub-account makes its parent a non-leaf: entries go to the sub-account")
+    void leavesOnly() {
+      submit(clerk, "defineSubAccount", subAccountJson(village, "10201", "农商银行基本户"));
+      JsonNode subs = tree(evaluate(auditor, "listSubAccounts", villageJson(village)));
+      assertThat(subs).hasSize(1);
+      assertThat(subs.get(0).get("side").asString()).isEqualTo("DEBIT");
+      assertThat(
+              rejected(
+                  clerk,
+                  "recordVoucher",
+                  voucherJson(id("V"), village, date(P2, 3), "102", "301", 500)))
+          .isEqualTo("ACCOUNT_NOT_LEAF");
+      submit(
+          clerk, "recordVoucher", voucherJson(id("V"), village, date(P2, 3), "10201", "301", 500));
+    }
+
+    @Test
+    @DisplayName("no sub-account below an account that already has entries, or an unknown one")
+    void rules() {
+      submit(clerk, "recordVoucher", voucherJson(id("V"), village, date(P2, 3), "101", "301", 500));
+      assertThat(rejected(clerk, "defineSubAccount", subAccountJson(village, "10101", "备用金")))
+          .isEqualTo("INVALID_STATE");
+      assertThat(rejected(clerk, "defineSubAccount", subAccountJson(village, "19901", "无")))
+          .isEqualTo("ACCOUNT_NOT_FOUND");
+      assertThat(rejected(clerk, "defineSubAccount", subAccountJson(village, "102", "重复")))
+          .isEqualTo("INVALID_ARGUMENT");
+      assertThat(tree(evaluate(auditor, "listSubAccounts", villageJson(village)))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a retry returns the same; another village or an auditor is refused")
+    void denials() {
+      String json = subAccountJson(village, "11201", "应收承包费");
+      String created = submit(clerk, "defineSubAccount", json);
+      assertThat(submit(clerk, "defineSubAccount", json)).isEqualTo(created);
+      assertThat(rejected(clerk, "defineSubAccount", json.replace("应收承包费", "别的")))
+          .isEqualTo("ALREADY_EXISTS");
+      assertThat(rejected(otherClerk, "defineSubAccount", subAccountJson(village, "11202", "x")))
+          .isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(rejected(auditor, "defineSubAccount", subAccountJson(village, "11202", "x")))
+          .isEqualTo("ACCESS_DENIED");
+      assertThat(tree(evaluate(auditor, "listSubAccounts", villageJson(village)))).hasSize(1);
+    }
+  }
+
+  // ---- vouchers -----------------------------------------------------------------------------
+
+  @Nested
+  @DisplayName("recordVoucher")
+  class RecordVoucher {
+
+    @Test
+    @DisplayName("records a balanced draft with its attachments; a retry returns the same record")
+    void draft() {
+      String voucherId = id("V");
+      String json = voucherJson(voucherId, village, date(P2, 3), "101", "501", 12_345);
+      String created = submit(clerk, "recordVoucher", json);
+      JsonNode voucher = tree(evaluate(auditor, "getVoucher", voucherId));
+      assertThat(voucher.get("status").asString()).isEqualTo("DRAFT");
+      assertThat(voucher.get("totalFen").asLong()).isEqualTo(12_345);
+      assertThat(voucher.get("period").asString()).isEqualTo(P2.toString());
+      assertThat(voucher.get("attachments").get(0).get("sha256").asString()).isEqualTo(HASH_A);
+      assertThat(submit(clerk, "recordVoucher", json)).isEqualTo(created);
+      assertThat(
+              rejected(
+                  clerk,
+                  "recordVoucher",
+                  json.replace("12345", "12346")
+                      .replace("\"creditFen\":12346", "\"creditFen\":12346")))
+          .isEqualTo("ALREADY_EXISTS");
+      assertThat(evaluate(auditor, "getVoucher", voucherId)).isEqualTo(created);
+    }
+
+    @Test
+    @DisplayName("bad books are refused with their code and nothing is written")
+    void badInput() {
+      String voucherId = id("V");
+      String date = date(P2, 3);
+      String unbalanced =
+          linesVoucher(voucherId, village, date, line("101", 100, 0), line("501", 0, 99));
+      assertThat(rejected(clerk, "recordVoucher", unbalanced)).isEqualTo("VOUCHER_UNBALANCED");
+      assertThat(
+              rejected(
+                  clerk, "recordVoucher", voucherJson(voucherId, village, date, "109", "501", 1)))
+          .isEqualTo("ACCOUNT_NOT_FOUND");
+      assertThat(
+              rejected(
+                  clerk,
+                  "recordVoucher",
+                  linesVoucher(
+                      voucherId, village, date, line("101", -100, 0), line("501", 0, -100))))
+          .isEqualTo("AMOUNT_INVALID");
+      assertThat(
+              rejected(
+                  clerk,
+                  "recordVoucher",
+                  linesVoucher(voucherId, village, date, line("101", 100, 100), line("501", 0, 0))))
+          .isEqualTo("AMOUNT_INVALID");
+      assertThat(
+              rejected(
+                  clerk,
+                  "recordVoucher",
+                  voucherJson(voucherId, village, date, "101", "501", 100)
+                      .replace("\"debitFen\":100", "\"debitFen\":1.005")))
+          .isEqualTo("INVALID_ARGUMENT");
+      assertThat(
+              rejected(
+                  clerk,
+                  "recordVoucher",
+                  voucherJson(voucherId, village, date, "101", "501", 100).replace(HASH_A, "abc")))
+          .isEqualTo("INVALID_ARGUMENT");
+      assertThat(
+              rejected(
+                  clerk,
+                  "recordVoucher",
+                  voucherJson(
+                      voucherId,
+                      village,
+                      THIS_MONTH.plusMonths(1).atDay(1).toString(),
+                      "101",
+                      "501",
+                      100)))
+          .isEqualTo("INVALID_ARGUMENT");
+      assertThat(
+              rejected(
+                  clerk,
+                  "recordVoucher",
+                  linesVoucher(voucherId, village, date, line("101", 1, 0))))
+          .isEqualTo("INVALID_ARGUMENT");
+      assertThat(codeOf(() -> evaluate(auditor, "getVoucher", voucherId)))
+          .isEqualTo("VOUCHER_NOT_FOUND");
+    }
+
+    @Test
+    @DisplayName("only the village's own 报账员 records")
+    void denials() {
+      String voucherId = id("V");
+      String json = voucherJson(voucherId, village, date(P2, 3), "101", "501", 100);
+      assertThat(rejected(township, "recordVoucher", json)).isEqualTo("ACCESS_DENIED");
+      assertThat(rejected(otherClerk, "recordVoucher", json)).isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(codeOf(() -> evaluate(auditor, "getVoucher", voucherId)))
+          .isEqualTo("VOUCHER_NOT_FOUND");
+    }
+
+    @Test
+    @DisplayName("a village without a chart in force cannot book")
+    void noChart() {
+      String county = newCounty();
+      String lonely = county.substring(0, 6) + "100001";
+      Identity lonelyClerk = person("clerk", TOWNSHIP_MSP, "village", lonely, "V" + lonely);
+      assertThat(
+              rejected(
+                  lonelyClerk,
+                  "recordVoucher",
+                  voucherJson(id("V"), lonely, date(P2, 3), "101", "501", 100)))
+          .isEqualTo("CHART_NOT_FOUND");
+    }
+  }
+
+  @Nested
+  @DisplayName("submitVoucher / approveVoucher / rejectVoucher / postVoucher")
+  class Lifecycle {
+
+    @Test
+    @DisplayName("draft → submitted → approved by the township → posted, each step on record")
+    void happyPath() {
+      String voucherId = recorded(village, clerk, date(P2, 3), "101", "501", 100);
+      JsonNode submitted = tree(submit(clerk, "submitVoucher", action(voucherId)));
+      assertThat(submitted.get("status").asString()).isEqualTo("SUBMITTED");
+      assertThat(submit(clerk, "submitVoucher", action(voucherId)))
+          .as("a retry changes nothing")
+          .isEqualTo(evaluate(auditor, "getVoucher", voucherId));
+      submit(township, "approveVoucher", action(voucherId));
+      Submitted posted =
+          network()
+              .ledger()
+              .submit(township, Proposal.of("finance", "postVoucher", action(voucherId)));
+      JsonNode voucher = tree(evaluate(auditor, "getVoucher", voucherId));
+      assertThat(voucher.get("status").asString()).isEqualTo("POSTED");
+      List<String> statuses = new ArrayList<>();
+      voucher.get("steps").forEach(step -> statuses.add(step.get("status").asString()));
+      assertThat(statuses).containsExactly("DRAFT", "SUBMITTED", "APPROVED", "POSTED");
+      assertThat(voucher.get("steps").get(3).get("txId").asString()).isEqualTo(posted.txId());
+    }
+
+    @Test
+    @DisplayName("steps out of order are INVALID_STATE and change nothing")
+    void order() {
+      String voucherId = recorded(village, clerk, date(P2, 3), "101", "501", 100);
+      assertThat(rejected(township, "approveVoucher", action(voucherId)))
+          .isEqualTo("INVALID_STATE");
+      assertThat(rejected(township, "postVoucher", action(voucherId))).isEqualTo("INVALID_STATE");
+      submit(clerk, "submitVoucher", action(voucherId));
+      assertThat(rejected(township, "postVoucher", action(voucherId))).isEqualTo("INVALID_STATE");
+      String before = evaluate(auditor, "getVoucher", voucherId);
+      assertThat(rejected(clerk, "postVoucher", action(voucherId)))
+          .as("this county's rules need township approval for every voucher")
+          .isEqualTo("ACCESS_DENIED");
+      assertThat(evaluate(auditor, "getVoucher", voucherId)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("the township rejects; a rejected voucher goes nowhere")
+    void reject() {
+      String voucherId = recorded(village, clerk, date(P2, 3), "101", "501", 100);
+      submit(clerk, "submitVoucher", action(voucherId));
+      String reject = "{\"voucherId\":\"%s\",\"reason\":\"缺少发票\"}".formatted(voucherId);
+      assertThat(rejected(clerk, "rejectVoucher", reject)).isEqualTo("ACCESS_DENIED");
+      JsonNode rejectedVoucher = tree(submit(township, "rejectVoucher", reject));
+      assertThat(rejectedVoucher.get("status").asString()).isEqualTo("REJECTED");
+      assertThat(rejectedVoucher.get("steps").get(2).get("note").asString()).isEqualTo("缺少发票");
+      assertThat(rejected(township, "approveVoucher", action(voucherId)))
+          .isEqualTo("INVALID_STATE");
+    }
+
+    @Test
+    @DisplayName("approval only by a township whose scope covers the village")
+    void scope() {
+      String voucherId = recorded(village, clerk, date(P2, 3), "101", "501", 100);
+      submit(clerk, "submitVoucher", action(voucherId));
+      String before = evaluate(auditor, "getVoucher", voucherId);
+      assertThat(rejected(otherTownship, "approveVoucher", action(voucherId)))
+          .isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(rejected(clerk, "approveVoucher", action(voucherId))).isEqualTo("ACCESS_DENIED");
+      assertThat(rejected(otherClerk, "submitVoucher", action(voucherId)))
+          .isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(rejected(township, "approveVoucher", action(id("V"))))
+          .isEqualTo("VOUCHER_NOT_FOUND");
+      assertThat(evaluate(auditor, "getVoucher", voucherId)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("where the rules allow, a village posts a small voucher without approval")
+    void lenientCounty() {
+      Identity lenientCounty = person("county", COUNTY_MSP, "county", LENIENT_COUNTY, "XIUWEN");
+      ensureChartAndRules(lenientCounty, LENIENT_COUNTY, 1_000_000L, false);
+      String lenientVillage = newVillage("520123100");
+      Identity lenientClerk =
+          person("clerk", TOWNSHIP_MSP, "village", lenientVillage, "V" + lenientVillage);
+      String small = recorded(lenientVillage, lenientClerk, date(P2, 3), "101", "501", 100);
+      submit(lenientClerk, "submitVoucher", action(small));
+      assertThat(tree(submit(lenientClerk, "postVoucher", action(small))).get("status").asString())
+          .isEqualTo("POSTED");
+    }
+  }
+
+  @Nested
+  @DisplayName("approval rules and 四议两公开 decisions")
+  class Decisions {
+
+    @Test
+    @DisplayName("a large amount needs a decision of the village covering it")
+    void largeAmount() {
+      String date = date(P2, 10);
+      String large = voucherJson(id("V"), village, date, "151", "102", 2_000_000);
+      assertThat(rejected(clerk, "recordVoucher", large)).isEqualTo("DECISION_REQUIRED");
+      String small = id("D");
+      submit(clerk, "recordDecision", decisionJson(small, village, date(P2, 1), 1_500_000));
+      assertThat(rejected(clerk, "recordVoucher", withDecision(large, small)))
+          .isEqualTo("DECISION_REQUIRED");
+      String later = id("D");
+      submit(clerk, "recordDecision", decisionJson(later, village, date(P2, 20), 3_000_000));
+      assertThat(rejected(clerk, "recordVoucher", withDecision(large, later)))
+          .as("decided after the voucher date")
+          .isEqualTo("DECISION_REQUIRED");
+      String foreign = id("D");
+      submit(
+          otherClerk,
+          "recordDecision",
+          decisionJson(foreign, otherVillage, date(P2, 1), 3_000_000));
+      assertThat(rejected(clerk, "recordVoucher", withDecision(large, foreign)))
+          .isEqualTo("DECISION_REQUIRED");
+      assertThat(rejected(clerk, "recordVoucher", withDecision(large, id("D"))))
+          .isEqualTo("DECISION_NOT_FOUND");
+      String good = id("D");
+      submit(clerk, "recordDecision", decisionJson(good, village, date(P2, 1), 2_000_000));
+      String voucherId =
+          tree(submit(clerk, "recordVoucher", withDecision(large, good)))
+              .get("voucherId")
+              .asString();
+      submit(clerk, "submitVoucher", action(voucherId));
+      submit(township, "approveVoucher", action(voucherId));
+      submit(township, "postVoucher", action(voucherId));
+      assertThat(tree(evaluate(auditor, "getVoucher", voucherId)).get("decisionId").asString())
+          .isEqualTo(good);
+    }
+
+    @Test
+    @DisplayName("decisions: village only, positive amount, idempotent")
+    void recordDecision() {
+      String decisionId = id("D");
+      String json = decisionJson(decisionId, village, date(P2, 1), 100);
+      assertThat(rejected(township, "recordDecision", json)).isEqualTo("ACCESS_DENIED");
+      assertThat(rejected(otherClerk, "recordDecision", json)).isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(
+              rejected(
+                  clerk, "recordDecision", json.replace("\"amountFen\":100", "\"amountFen\":0")))
+          .isEqualTo("AMOUNT_INVALID");
+      String created = submit(clerk, "recordDecision", json);
+      assertThat(submit(clerk, "recordDecision", json)).isEqualTo(created);
+      assertThat(evaluate(auditor, "getDecision", decisionId)).isEqualTo(created);
+      assertThat(rejected(clerk, "recordDecision", json.replace("修路", "修桥")))
+          .isEqualTo("ALREADY_EXISTS");
+    }
+
+    @Test
+    @DisplayName("rules are county data: versioned, positive threshold, county users only")
+    void rules() {
+      String county = newCounty();
+      Identity owner = person("county", COUNTY_MSP, "county", county, "C" + county);
+      String json = rulesJson(county, 1, 500_000, true);
+      assertThat(rejected(clerk, "defineApprovalRules", json)).isEqualTo("ACCESS_DENIED");
+      assertThat(rejected(owner, "defineApprovalRules", rulesJson(county, 1, 0, true)))
+          .isEqualTo("AMOUNT_INVALID");
+      assertThat(rejected(owner, "defineApprovalRules", rulesJson(county, 3, 5, true)))
+          .isEqualTo("INVALID_STATE");
+      submit(owner, "defineApprovalRules", json);
+      JsonNode rules =
+          tree(
+              evaluate(
+                  auditor,
+                  "getApprovalRules",
+                  "{\"county\":\"%s\",\"date\":\"%s\"}".formatted(county, date(P2, 1))));
+      assertThat(rules.get("largeAmountFen").asLong()).isEqualTo(500_000);
+      assertThat(rules.get("version").asInt()).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("reverseVoucher")
+  class Reverse {
+
+    @Test
+    @DisplayName("a posted voucher is corrected by a red-ink reversal that nets it to zero")
+    void reversal() {
+      String original = posted(village, clerk, date(P2, 3), "101", "501", 700);
+      String reversal = id("V");
+      JsonNode draft =
+          tree(submit(clerk, "reverseVoucher", reverseJson(reversal, original, date(P2, 20))));
+      assertThat(draft.get("reverses").asString()).isEqualTo(original);
+      assertThat(draft.get("totalFen").asLong()).isEqualTo(-700);
+      assertThat(draft.get("lines").get(0).get("debitFen").asLong()).isEqualTo(-700);
+      post(reversal, clerk);
+      JsonNode balance = trialBalance(village, P2);
+      assertThat(row(balance, "101").get("closingFen").asLong()).isZero();
+      assertThat(row(balance, "501").get("closingFen").asLong()).isZero();
+      assertThat(rejected(clerk, "reverseVoucher", reverseJson(id("V"), original, date(P2, 21))))
+          .isEqualTo("ALREADY_REVERSED");
+    }
+
+    @Test
+    @DisplayName("only posted, unreversed vouchers of one's own village are reversed")
+    void denials() {
+      String draft = recorded(village, clerk, date(P2, 3), "101", "501", 100);
+      assertThat(rejected(clerk, "reverseVoucher", reverseJson(id("V"), draft, date(P2, 4))))
+          .isEqualTo("INVALID_STATE");
+      assertThat(rejected(clerk, "reverseVoucher", reverseJson(id("V"), id("V"), date(P2, 4))))
+          .isEqualTo("VOUCHER_NOT_FOUND");
+      String original = posted(village, clerk, date(P2, 3), "101", "501", 100);
+      assertThat(
+              rejected(otherClerk, "reverseVoucher", reverseJson(id("V"), original, date(P2, 4))))
+          .isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(rejected(clerk, "reverseVoucher", reverseJson(id("V"), original, date(P2, 1))))
+          .isEqualTo("INVALID_ARGUMENT");
+      String reversal = id("V");
+      submit(clerk, "reverseVoucher", reverseJson(reversal, original, date(P2, 4)));
+      post(reversal, clerk);
+      assertThat(rejected(clerk, "reverseVoucher", reverseJson(id("V"), reversal, date(P2, 5))))
+          .isEqualTo("INVALID_STATE");
+    }
+  }
+
+  @Nested
+  @DisplayName("closePeriod (月结)")
+  class ClosePeriod {
+
+    @Test
+    @DisplayName("a closed month rejects back-dated vouchers; corrections go into an open month")
+    void locks() {
+      String original = posted(village, clerk, date(P1, 3), "101", "501", 100);
+      String draft = recorded(village, clerk, date(P1, 4), "101", "501", 50);
+      JsonNode close = tree(submit(township, "closePeriod", closeJson(village, P1)));
+      assertThat(close.get("postedVouchers").asInt()).isEqualTo(1);
+      assertThat(close.get("debitFen").asLong()).isEqualTo(100);
+      assertThat(
+              rejected(
+                  clerk,
+                  "recordVoucher",
+                  voucherJson(id("V"), village, date(P1, 5), "101", "501", 1)))
+          .isEqualTo("PERIOD_CLOSED");
+      assertThat(rejected(clerk, "submitVoucher", action(draft))).isEqualTo("PERIOD_CLOSED");
+      assertThat(rejected(clerk, "reverseVoucher", reverseJson(id("V"), original, date(P1, 28))))
+          .isEqualTo("PERIOD_CLOSED");
+      String reversal = id("V");
+      submit(clerk, "reverseVoucher", reverseJson(reversal, original, date(P2, 1)));
+      post(reversal, clerk);
+      assertThat(submit(township, "closePeriod", closeJson(village, P1)))
+          .as("a retry returns the close")
+          .isEqualTo(close.toString());
+    }
+
+    @Test
+    @DisplayName("months close in order, after they end, with nothing waiting for approval")
+    void rules() {
+      String waiting = recorded(village, clerk, date(P1, 3), "101", "501", 100);
+      submit(clerk, "submitVoucher", action(waiting));
+      assertThat(rejected(township, "closePeriod", closeJson(village, P1)))
+          .isEqualTo("INVALID_STATE");
+      String reject = "{\"voucherId\":\"%s\",\"reason\":\"重做\"}".formatted(waiting);
+      submit(township, "rejectVoucher", reject);
+      submit(township, "closePeriod", closeJson(village, P1));
+      assertThat(rejected(township, "closePeriod", closeJson(village, P3)))
+          .isEqualTo("INVALID_STATE");
+      assertThat(rejected(township, "closePeriod", closeJson(village, P1.minusMonths(1))))
+          .isEqualTo("PERIOD_CLOSED");
+      submit(township, "closePeriod", closeJson(village, P2));
+      submit(township, "closePeriod", closeJson(village, P3));
+      assertThat(rejected(township, "closePeriod", closeJson(village, THIS_MONTH)))
+          .isEqualTo("INVALID_STATE");
+      assertThat(rejected(clerk, "closePeriod", closeJson(otherVillage, P1)))
+          .isEqualTo("ACCESS_DENIED");
+      assertThat(rejected(otherTownship, "closePeriod", closeJson(otherVillage, P1)))
+          .isEqualTo("REGION_OUT_OF_SCOPE");
+    }
+  }
+
+  // ---- auditor views ------------------------------------------------------------------------
+
+  @Nested
+  @DisplayName("trialBalance / accountDetail")
+  class Views {
+
+    @Test
+    @DisplayName("the trial balance of a hand-computed month, traceable to vouchers and txs")
+    void handComputed() {
+      submit(clerk, "defineSubAccount", subAccountJson(village, "10201", "农商银行"));
+      // P1: capital 8 000.00 into the bank; cash withdrawal 500.00.
+      posted(village, clerk, date(P1, 2), "10201", "301", 800_000);
+      posted(village, clerk, date(P1, 9), "101", "10201", 50_000);
+      // P2: lease income 3 000.00 into the bank, office costs 120.50 in cash, a draft (ignored).
+      String income = posted(village, clerk, date(P2, 5), "10201", "501", 300_000);
+      String costs = posted(village, clerk, date(P2, 6), "513", "101", 12_050);
+      recorded(village, clerk, date(P2, 7), "513", "101", 99_999);
+
+      JsonNode balance = trialBalance(village, P2);
+      assertThat(balance.get("balanced").asBoolean()).isTrue();
+      assertRow(row(balance, "101"), 50_000, 0, 12_050, 37_950);
+      assertRow(row(balance, "10201"), 750_000, 300_000, 0, 1_050_000);
+      assertRow(row(balance, "102"), 750_000, 300_000, 0, 1_050_000);
+      assertRow(row(balance, "301"), -800_000, 0, 0, -800_000);
+      assertRow(row(balance, "501"), 0, 0, 300_000, -300_000);
+      assertRow(row(balance, "513"), 0, 12_050, 0, 12_050);
+      assertThat(row(balance, "102").get("leaf").asBoolean()).isFalse();
+      assertThat(balance.get("openingDebitFen").asLong()).isEqualTo(800_000);
+      assertThat(balance.get("openingCreditFen").asLong()).isEqualTo(800_000);
+      assertThat(balance.get("debitFen").asLong()).isEqualTo(312_050);
+      assertThat(balance.get("creditFen").asLong()).isEqualTo(312_050);
+      assertThat(balance.get("closingDebitFen").asLong()).isEqualTo(1_100_000);
+      assertThat(balance.get("closingCreditFen").asLong()).isEqualTo(1_100_000);
+      List<String> sources = new ArrayList<>();
+      balance.get("vouchers").forEach(v -> sources.add(v.get("voucherId").asString()));
+      assertThat(sources).containsExactly(income, costs);
+      assertThat(balance.get("vouchers").get(0).get("postedTxId").asString())
+          .isEqualTo(
+              tree(evaluate(auditor, "getVoucher", income))
+                  .get("steps")
+                  .get(3)
+                  .get("txId")
+                  .asString());
+
+      JsonNode detail =
+          tree(
+              evaluate(
+                  auditor,
+                  "accountDetail",
+                  "{\"village\":\"%s\",\"account\":\"102\",\"period\":\"%s\"}"
+                      .formatted(village, P2)));
+      assertThat(detail.get("openingFen").asLong()).isEqualTo(750_000);
+      assertThat(detail.get("entries")).hasSize(1);
+      assertThat(detail.get("entries").get(0).get("voucherId").asString()).isEqualTo(income);
+      assertThat(detail.get("entries").get(0).get("balanceFen").asLong()).isEqualTo(1_050_000);
+      assertThat(detail.get("closingFen").asLong()).isEqualTo(1_050_000);
+    }
+
+    @Test
+    @DisplayName("books are read by the village, its township, county staff and auditors only")
+    void readers() {
+      String query = booksJson(village, P2);
+      evaluate(clerk, "trialBalance", query);
+      evaluate(township, "trialBalance", query);
+      evaluate(countyClerk, "trialBalance", query);
+      assertThat(codeOf(() -> evaluate(otherClerk, "trialBalance", query)))
+          .isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(codeOf(() -> evaluate(otherTownship, "listVouchers", query)))
+          .isEqualTo("REGION_OUT_OF_SCOPE");
+      Identity villager = person("villager", TOWNSHIP_MSP, "villager", village, "P" + village);
+      assertThat(codeOf(() -> evaluate(villager, "trialBalance", query)))
+          .isEqualTo("ACCESS_DENIED");
+      assertThat(
+              codeOf(
+                  () ->
+                      evaluate(
+                          auditor,
+                          "accountDetail",
+                          "{\"village\":\"%s\",\"account\":\"109\",\"period\":\"%s\"}"
+                              .formatted(village, P2))))
+          .isEqualTo("ACCOUNT_NOT_FOUND");
+    }
+  }
+
+  // ---- disclosure ---------------------------------------------------------------------------
+
+  @Nested
+  @DisplayName("defineCatalogue / publishDisclosure / fileObjection / answerObjection")
+  class Disclosure {
+
+    String catalogueId;
+
+    @BeforeEach
+    void catalogue() {
+      catalogueId = ("XF" + RUN + SEQUENCE.incrementAndGet()).toUpperCase(java.util.Locale.ROOT);
+      submit(
+          countyClerk, "defineCatalogue", catalogueJson(COUNTY, catalogueId, "XIFENG_SANWU_3X16"));
+    }
+
+    @Test
+    @DisplayName("the 息烽 template: 3 categories of 16 items each, marked to be confirmed")
+    void templates() {
+      JsonNode catalogue =
+          tree(
+              evaluate(
+                  auditor,
+                  "getCatalogue",
+                  "{\"county\":\"%s\",\"catalogueId\":\"%s\"}".formatted(COUNTY, catalogueId)));
+      assertThat(catalogue.get("categories")).hasSize(3);
+      catalogue.get("categories").forEach(c -> assertThat(c.get("items")).hasSize(16));
+      assertThat(catalogue.get("toBeConfirmed").asBoolean()).isTrue();
+      String caiwu = catalogueId + "B";
+      submit(countyClerk, "defineCatalogue", catalogueJson(COUNTY, caiwu, "CAIWU_2011"));
+      assertThat(
+              tree(evaluate(
+                      auditor,
+                      "getCatalogue",
+                      "{\"county\":\"%s\",\"catalogueId\":\"%s\"}".formatted(COUNTY, caiwu)))
+                  .get("categories"))
+          .hasSize(8);
+      assertThat(
+              rejected(clerk, "defineCatalogue", catalogueJson(COUNTY, caiwu + "C", "CAIWU_2011")))
+          .isEqualTo("ACCESS_DENIED");
+    }
+
+    @Test
+    @DisplayName("a publication is immutable, hashed, and flagged when late")
+    void publish() {
+      String onTime = id("PUB");
+      JsonNode current =
+          tree(
+              submit(
+                  clerk,
+                  "publishDisclosure",
+                  publicationJson(onTime, village, catalogueId, "CAIW-02", THIS_MONTH.toString())));
+      assertThat(current.get("late").asBoolean()).isFalse();
+      assertThat(current.get("categoryCode").asString()).isEqualTo("CAIW");
+      assertThat(current.get("contentSha256").asString()).isEqualTo(HASH_A);
+      String late = id("PUB");
+      JsonNode old =
+          tree(
+              submit(
+                  clerk,
+                  "publishDisclosure",
+                  publicationJson(
+                      late, village, catalogueId, "CAIW-03", P1.minusYears(1).toString())));
+      assertThat(old.get("late").asBoolean()).isTrue();
+      String json = publicationJson(onTime, village, catalogueId, "CAIW-02", THIS_MONTH.toString());
+      assertThat(submit(clerk, "publishDisclosure", json)).isEqualTo(current.toString());
+      assertThat(rejected(clerk, "publishDisclosure", json.replace(HASH_A, HASH_B)))
+          .isEqualTo("ALREADY_EXISTS");
+      assertThat(
+              tree(
+                  evaluate(
+                      auditor,
+                      "listPublications",
+                      "{\"village\":\"%s\",\"period\":\"%s\"}".formatted(village, THIS_MONTH))))
+          .hasSize(1);
+    }
+
+    @Test
+    @DisplayName("publications need a known catalogue item and one's own village")
+    void publishDenials() {
+      String pubId = id("PUB");
+      String period = P2.toString();
+      assertThat(
+              rejected(
+                  clerk,
+                  "publishDisclosure",
+                  publicationJson(pubId, village, catalogueId, "CAIW-99", period)))
+          .isEqualTo("CATALOGUE_NOT_FOUND");
+      assertThat(
+              rejected(
+                  clerk,
+                  "publishDisclosure",
+                  publicationJson(pubId, village, catalogueId + "X", "CAIW-01", period)))
+          .isEqualTo("CATALOGUE_NOT_FOUND");
+      assertThat(
+              rejected(
+                  otherClerk,
+                  "publishDisclosure",
+                  publicationJson(pubId, village, catalogueId, "CAIW-01", period)))
+          .isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(
+              rejected(
+                  township,
+                  "publishDisclosure",
+                  publicationJson(pubId, village, catalogueId, "CAIW-01", period)))
+          .isEqualTo("ACCESS_DENIED");
+      assertThat(codeOf(() -> evaluate(auditor, "getPublication", pubId)))
+          .isEqualTo("PUBLICATION_NOT_FOUND");
+    }
+
+    @Test
+    @DisplayName(
+        "a villager objects, known to the public only by a salted hash; the village answers")
+    void objection() {
+      String pubId = id("PUB");
+      submit(
+          clerk,
+          "publishDisclosure",
+          publicationJson(pubId, village, catalogueId, "CAIW-03", P2.toString()));
+      Identity villager = person("villager", TOWNSHIP_MSP, "villager", village, "P" + village);
+      String objectionId = id("OBJ");
+      String filed =
+          network()
+              .ledger()
+              .submit(villager, objectionProposal(objectionId, pubId, "0123456789abcdef-salt"))
+              .resultText();
+      JsonNode objection = tree(filed);
+      assertThat(filed).doesNotContain("李四", "13900000000", "11010519491231002X");
+      assertThat(objection.get("objectorHash").asString()).matches("[0-9a-f]{64}");
+      assertThat(objection.get("status").asString()).isEqualTo("OPEN");
+      assertThat(
+              network()
+                  .ledger()
+                  .submit(villager, objectionProposal(objectionId, pubId, "0123456789abcdef-salt"))
+                  .resultText())
+          .as("a retry returns the objection")
+          .isEqualTo(filed);
+
+      String answer =
+          "{\"objectionId\":\"%s\",\"answer\":\"已核实，附票据。\",\"documentSha256\":\"%s\"}"
+              .formatted(objectionId, HASH_B);
+      assertThat(rejected(otherClerk, "answerObjection", answer)).isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(rejected(township, "answerObjection", answer)).isEqualTo("ACCESS_DENIED");
+      JsonNode answered = tree(submit(clerk, "answerObjection", answer));
+      assertThat(answered.get("status").asString()).isEqualTo("ANSWERED");
+      assertThat(answered.get("answer").get("late").asBoolean()).isFalse();
+      assertThat(submit(clerk, "answerObjection", answer)).isEqualTo(answered.toString());
+      assertThat(rejected(clerk, "answerObjection", answer.replace("已核实", "再核实")))
+          .isEqualTo("INVALID_STATE");
+      assertThat(tree(evaluate(township, "listObjections", pubId))).hasSize(1);
+      assertThat(evaluate(auditor, "getObjection", objectionId)).isEqualTo(answered.toString());
+    }
+
+    @Test
+    @DisplayName("objections need personal data, a known publication and the villager's village")
+    void objectionDenials() {
+      String pubId = id("PUB");
+      submit(
+          clerk,
+          "publishDisclosure",
+          publicationJson(pubId, village, catalogueId, "CAIW-03", P2.toString()));
+      Identity villager = person("villager", TOWNSHIP_MSP, "villager", village, "P" + village);
+      Identity stranger =
+          person("villager", TOWNSHIP_MSP, "villager", otherVillage, "P" + otherVillage);
+      String objectionId = id("OBJ");
+      String bare =
+          "{\"objectionId\":\"%s\",\"publicationId\":\"%s\",\"question\":\"为何?\"}"
+              .formatted(objectionId, pubId);
+      assertThat(
+              codeOf(
+                  () ->
+                      network()
+                          .ledger()
+                          .submit(villager, Proposal.of("finance", "fileObjection", bare))))
+          .isEqualTo("INVALID_ARGUMENT");
+      assertThat(
+              codeOf(
+                  () ->
+                      network()
+                          .ledger()
+                          .submit(villager, objectionProposal(objectionId, pubId, "short"))))
+          .isEqualTo("INVALID_ARGUMENT");
+      assertThat(
+              codeOf(
+                  () ->
+                      network()
+                          .ledger()
+                          .submit(
+                              stranger,
+                              objectionProposal(objectionId, pubId, "0123456789abcdef-salt"))))
+          .isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(
+              codeOf(
+                  () ->
+                      network()
+                          .ledger()
+                          .submit(
+                              clerk,
+                              objectionProposal(objectionId, pubId, "0123456789abcdef-salt"))))
+          .isEqualTo("ACCESS_DENIED");
+      assertThat(
+              codeOf(
+                  () ->
+                      network()
+                          .ledger()
+                          .submit(
+                              villager,
+                              objectionProposal(objectionId, id("PUB"), "0123456789abcdef-salt"))))
+          .isEqualTo("PUBLICATION_NOT_FOUND");
+      assertThat(codeOf(() -> evaluate(auditor, "getObjection", objectionId)))
+          .isEqualTo("OBJECTION_NOT_FOUND");
+      assertThat(
+              rejected(
+                  clerk,
+                  "answerObjection",
+                  "{\"objectionId\":\"%s\",\"answer\":\"答复\"}".formatted(objectionId)))
+          .isEqualTo("OBJECTION_NOT_FOUND");
+    }
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  static String id(String kind) {
+    return "F" + RUN + "-" + kind + "-" + SEQUENCE.incrementAndGet();
+  }
+
+  /** A fresh village code below {@code township9}. */
+  static String newVillage(String township9) {
+    return township9 + "%03d".formatted(1 + VILLAGES.incrementAndGet() % 999);
+  }
+
+  /** A fresh county code (province 52, city 01, county 30..99) for configuration tests. */
+  static String newCounty() {
+    return "5201%02d000000".formatted(30 + COUNTIES.incrementAndGet() % 70);
+  }
+
+  static String date(YearMonth month, int day) {
+    return month.atDay(day).toString();
+  }
+
+  Identity person(String label, String msp, String role, String region, String party) {
+    return network()
+        .identity(
+            label + "-" + party,
+            msp,
+            Map.of("xl.role", role, "xl.region", region, "xl.party", party));
+  }
+
+  /** Defines the 2023 chart and approval rules for {@code county} unless it has them. */
+  void ensureChartAndRules(Identity owner, String county, long largeAmountFen, boolean all) {
+    String query = "{\"county\":\"" + county + "\"}";
+    try {
+      evaluate(owner, "getChart", query);
+    } catch (LedgerException absent) {
+      submit(owner, "defineChart", chartTemplateJson(county, 1, "2024-01-01"));
+      submit(owner, "defineApprovalRules", rulesJson(county, 1, largeAmountFen, all));
+    }
+  }
+
+  String recorded(
+      String village, Identity clerk, String date, String debit, String credit, long fen) {
+    String voucherId = id("V");
+    submit(clerk, "recordVoucher", voucherJson(voucherId, village, date, debit, credit, fen));
+    return voucherId;
+  }
+
+  String posted(
+      String village, Identity clerk, String date, String debit, String credit, long fen) {
+    String voucherId = recorded(village, clerk, date, debit, credit, fen);
+    post(voucherId, clerk);
+    return voucherId;
+  }
+
+  void post(String voucherId, Identity clerk) {
+    submit(clerk, "submitVoucher", action(voucherId));
+    submit(township, "approveVoucher", action(voucherId));
+    submit(township, "postVoucher", action(voucherId));
+  }
+
+  JsonNode trialBalance(String village, YearMonth period) {
+    return tree(evaluate(auditor, "trialBalance", booksJson(village, period)));
+  }
+
+  static JsonNode row(JsonNode balance, String code) {
+    for (JsonNode row : balance.get("rows")) {
+      if (row.get("code").asString().equals(code)) {
+        return row;
+      }
+    }
+    throw new AssertionError("no row " + code + " in " + balance);
+  }
+
+  static void assertRow(JsonNode row, long opening, long debit, long credit, long closing) {
+    assertThat(row.get("openingFen").asLong()).as("opening " + row).isEqualTo(opening);
+    assertThat(row.get("debitFen").asLong()).as("debit " + row).isEqualTo(debit);
+    assertThat(row.get("creditFen").asLong()).as("credit " + row).isEqualTo(credit);
+    assertThat(row.get("closingFen").asLong()).as("closing " + row).isEqualTo(closing);
+  }
+
+  String submit(Identity caller, String transaction, String argument) {
+    return network()
+        .ledger()
+        .submit(caller, Proposal.of("finance", transaction, argument))
+        .resultText();
+  }
+
+  String evaluate(Identity caller, String transaction, String argument) {
+    return new String(
+        network().ledger().evaluate(caller, Proposal.of("finance", transaction, argument)),
+        StandardCharsets.UTF_8);
+  }
+
+  /** The error code of a rejected submit (the submit must fail at endorsement). */
+  String rejected(Identity caller, String transaction, String argument) {
+    LedgerException e =
+        catchThrowableOfType(LedgerException.class, () -> submit(caller, transaction, argument));
+    assertThat(e).as("%s must be rejected", transaction).isNotNull();
+    assertThat(e.stage()).isEqualTo(LedgerException.Stage.ENDORSE);
+    return e.errorCode().orElseThrow();
+  }
+
+  static String codeOf(Runnable call) {
+    LedgerException e = catchThrowableOfType(LedgerException.class, call::run);
+    assertThat(e).as("call must fail").isNotNull();
+    return e.errorCode().orElseThrow();
+  }
+
+  static JsonNode tree(String json) {
+    return JSON.readTree(json);
+  }
+
+  static String chartTemplateJson(String county, int version, String effectiveFrom) {
+    return """
+        {"county":"%s","version":%d,"effectiveFrom":"%s",\
+        "standard":"财会〔2023〕14号","template":"CAIHUI_2023_14"}"""
+        .formatted(county, version, effectiveFrom);
+  }
+
+  static String rulesJson(String county, int version, long largeAmountFen, boolean all) {
+    return """
+        {"county":"%s","version":%d,"effectiveFrom":"2024-01-01","largeAmountFen":%d,\
+        "approvalForAll":%b}"""
+        .formatted(county, version, largeAmountFen, all);
+  }
+
+  static String subAccountJson(String village, String code, String name) {
+    return """
+        {"village":"%s","code":"%s","name":"%s"}"""
+        .formatted(village, code, name);
+  }
+
+  static String line(String account, long debit, long credit) {
+    return """
+        {"account":"%s","debitFen":%d,"creditFen":%d}"""
+        .formatted(account, debit, credit);
+  }
+
+  static String linesVoucher(String voucherId, String village, String date, String... lines) {
+    return """
+        {"voucherId":"%s","village":"%s","date":"%s","summary":"记账","lines":[%s]}"""
+        .formatted(voucherId, village, date, String.join(",", lines));
+  }
+
+  static String voucherJson(
+      String voucherId, String village, String date, String debit, String credit, long fen) {
+    return """
+        {"voucherId":"%s","village":"%s","date":"%s","summary":"收到租金",\
+        "lines":[{"account":"%s","debitFen":%d,"creditFen":0,"counterparty":"某合作社"},\
+        {"account":"%s","debitFen":0,"creditFen":%d}],\
+        "attachments":[{"name":"收据.pdf","sha256":"%s"}]}"""
+        .formatted(voucherId, village, date, debit, fen, credit, fen, HASH_A);
+  }
+
+  static String withDecision(String voucherJson, String decisionId) {
+    return voucherJson.substring(0, voucherJson.length() - 1)
+        + ",\"decisionId\":\""
+        + decisionId
+        + "\"}";
+  }
+
+  static String decisionJson(String decisionId, String village, String decidedOn, long fen) {
+    return """
+        {"decisionId":"%s","village":"%s","subject":"村道修路工程","decidedOn":"%s",\
+        "amountFen":%d,"minutesSha256":"%s"}"""
+        .formatted(decisionId, village, decidedOn, fen, HASH_A)
+        .replace("村道修路工程", "修路");
+  }
+
+  static String reverseJson(String voucherId, String reverses, String date) {
+    return """
+        {"voucherId":"%s","reverses":"%s","date":"%s","summary":"红字冲销：金额错误"}"""
+        .formatted(voucherId, reverses, date);
+  }
+
+  static String action(String voucherId) {
+    return "{\"voucherId\":\"" + voucherId + "\"}";
+  }
+
+  static String closeJson(String village, YearMonth period) {
+    return "{\"village\":\"%s\",\"period\":\"%s\"}".formatted(village, period);
+  }
+
+  static String booksJson(String village, YearMonth period) {
+    return "{\"village\":\"%s\",\"period\":\"%s\"}".formatted(village, period);
+  }
+
+  static String villageJson(String village) {
+    return "{\"village\":\"" + village + "\"}";
+  }
+
+  static String catalogueJson(String county, String catalogueId, String template) {
+    return """
+        {"county":"%s","catalogueId":"%s","version":1,"name":"村务公开目录",\
+        "publishWithinDays":10,"answerWithinDays":15,"toBeConfirmed":false,"template":"%s"}"""
+        .formatted(county, catalogueId, template);
+  }
+
+  static String publicationJson(
+      String publicationId, String village, String catalogueId, String item, String period) {
+    return """
+        {"publicationId":"%s","village":"%s","catalogueId":"%s","itemCode":"%s",\
+        "period":"%s","title":"财务收支公开","contentSha256":"%s"}"""
+        .formatted(publicationId, village, catalogueId, item, period, HASH_A);
+  }
+
+  static Proposal objectionProposal(String objectionId, String publicationId, String salt) {
+    return Proposal.of(
+            "finance",
+            "fileObjection",
+            "{\"objectionId\":\"%s\",\"publicationId\":\"%s\",\"question\":\"这笔支出的依据是什么？\"}"
+                .formatted(objectionId, publicationId))
+        .withTransient(
+            "objector",
+            "{\"name\":\"李四\",\"phone\":\"13900000000\",\"idNumber\":\"11010519491231002X\"}")
+        .withTransient("objector.salt", salt);
+  }
+}
