@@ -14,9 +14,8 @@ import org.springframework.context.annotation.Configuration;
  * Chooses the ledger adapter by {@code xl.ledger}. Everything else in the application depends only
  * on the {@link LedgerClient} port and, where it issues identities, on {@link IdentityEnroller}.
  *
- * <p>A Fabric adapter is added as a sibling nested configuration conditional on {@code
- * xl.ledger=fabric} that provides a {@code LedgerClient} (fabric-gateway) and, if the deployment
- * enrolls through Fabric CA, an {@code IdentityEnroller}; no controller changes.
+ * <p>{@code xl.ledger=fabric} is wired by {@link FabricLedgerConfiguration} (fabric-gateway); no
+ * controller changes.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(XlProperties.class)
