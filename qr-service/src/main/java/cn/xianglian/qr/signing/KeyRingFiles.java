@@ -23,7 +23,8 @@ import java.util.Properties;
 /**
  * Keeps a key ring in a directory: {@code keyring.properties} names the current key and, per key,
  * its algorithm, creation time, public key (base64 DER) and private key (base64 PKCS#8). The file
- * is replaced atomically; keys are never deleted, so printed labels keep verifying.
+ * is replaced atomically and readable by its owner only; keys are never deleted, so printed labels
+ * keep verifying.
  */
 public final class KeyRingFiles {
 
@@ -59,6 +60,9 @@ public final class KeyRingFiles {
     try {
       Files.createDirectories(directory);
       Path temporary = directory.resolve(FILE + ".tmp");
+      Files.deleteIfExists(temporary);
+      Files.createFile(temporary);
+      ownerOnly(temporary);
       try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
         properties.store(out, "XiangLian QR issuer keys: never delete a key, labels carry its id");
       }
@@ -69,6 +73,16 @@ public final class KeyRingFiles {
           StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + directory.resolve(FILE), e);
+    }
+  }
+
+  /** The file holds private keys: readable by its owner only, where the file system can say so. */
+  private static void ownerOnly(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(
+          file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException notPosix) {
+      // e.g. Windows: rely on the directory's ACL
     }
   }
 

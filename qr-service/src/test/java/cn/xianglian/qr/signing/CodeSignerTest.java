@@ -112,7 +112,7 @@ class CodeSignerTest {
     }
 
     @Test
-    void the_ring_survives_a_restart_from_its_directory(@TempDir Path dir) {
+    void the_ring_survives_a_restart_from_its_directory(@TempDir Path dir) throws Exception {
       KeyRing created = KeyRingFiles.loadOrCreate(dir, SignatureAlgorithm.SM2_SM3, T0);
       SignedCode code = CodeSigner.sign(created, LINK);
       KeyRingFiles.save(dir, created.rotate(SignatureAlgorithm.ECDSA_P256_SHA256, T0));
@@ -124,6 +124,10 @@ class CodeSignerTest {
       assertThatCode(() -> CodeSigner.verify(loaded, LINK, "1", code.signatureText()))
           .doesNotThrowAnyException();
       assertThat(CodeSigner.sign(loaded, LINK).keyId()).isEqualTo("2");
+      assertThat(java.nio.file.Files.getPosixFilePermissions(dir.resolve("keyring.properties")))
+          .containsExactlyInAnyOrder(
+              java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+              java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     }
   }
 }
