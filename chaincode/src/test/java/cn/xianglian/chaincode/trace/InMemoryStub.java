@@ -31,7 +31,7 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
  * \u0000}) and no value is empty. Writes of one call are buffered and applied only when the call
  * returns normally, as a peer would (a rejected proposal writes nothing).
  */
-final class InMemoryStub implements InvocationHandler {
+public final class InMemoryStub implements InvocationHandler {
 
   private final NavigableMap<String, byte[]> state = new TreeMap<>();
   private final Map<String, List<byte[]>> history = new LinkedHashMap<>();
@@ -45,7 +45,7 @@ final class InMemoryStub implements InvocationHandler {
   private int tx;
 
   /** A stub for one call by {@code caller}; {@link #commit()} applies its writes. */
-  ChaincodeStub call(Identity caller, Map<String, byte[]> transientData) {
+  public ChaincodeStub call(Identity caller, Map<String, byte[]> transientData) {
     this.caller = caller;
     this.transientData = transientData;
     this.eventName = null;
@@ -57,7 +57,7 @@ final class InMemoryStub implements InvocationHandler {
             ChaincodeStub.class.getClassLoader(), new Class<?>[] {ChaincodeStub.class}, this);
   }
 
-  void commit() {
+  public void commit() {
     pending.forEach(
         (key, value) -> {
           state.put(key, value);
@@ -68,23 +68,23 @@ final class InMemoryStub implements InvocationHandler {
     pendingPrivate.clear();
   }
 
-  int pendingWrites() {
+  public int pendingWrites() {
     return pending.size() + pendingPrivate.size();
   }
 
-  String eventName() {
+  public String eventName() {
     return eventName;
   }
 
-  List<String> keysSeen() {
+  public List<String> keysSeen() {
     return keysSeen;
   }
 
-  Map<String, byte[]> privateData() {
+  public Map<String, byte[]> privateData() {
     return privateData;
   }
 
-  NavigableMap<String, byte[]> state() {
+  public NavigableMap<String, byte[]> state() {
     return state;
   }
 
