@@ -3,6 +3,7 @@ package cn.xianglian.qr.label;
 import cn.xianglian.qr.QrError;
 import cn.xianglian.qr.QrException;
 import cn.xianglian.qr.issuance.CodeRun;
+import cn.xianglian.qr.system.QrProperties;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -28,7 +29,7 @@ class LabelController {
   private final LabelService labels;
   private final String defaultErrorCorrection;
 
-  LabelController(LabelService labels, cn.xianglian.qr.system.QrProperties properties) {
+  LabelController(LabelService labels, QrProperties properties) {
     this.labels = labels;
     this.defaultErrorCorrection = properties.label().errorCorrection();
   }

@@ -2,6 +2,7 @@ package cn.xianglian.qr.label;
 
 import cn.xianglian.qr.QrError;
 import cn.xianglian.qr.QrException;
+import cn.xianglian.qr.digitallink.Serial;
 import cn.xianglian.qr.issuance.CodeRun;
 import cn.xianglian.qr.issuance.CodeRunRegistry;
 import cn.xianglian.qr.resolve.BatchView;
@@ -10,6 +11,7 @@ import cn.xianglian.qr.signing.CodeSigner;
 import cn.xianglian.qr.signing.KeyRing;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -75,7 +77,7 @@ public final class LabelService {
   }
 
   public long indexOfSerial(CodeRun run, String serial) {
-    return cn.xianglian.qr.digitallink.Serial.parse(serial)
+    return Serial.parse(serial)
         .filter(run::issued)
         .map(run::indexOf)
         .orElseThrow(
@@ -127,7 +129,7 @@ public final class LabelService {
     }
   }
 
-  public void uris(Slice slice, Writer out) throws java.io.IOException {
+  public void uris(Slice slice, Writer out) throws IOException {
     for (long i = slice.from(); i < slice.from() + slice.count(); i++) {
       out.write(uri(slice.run(), i));
       out.write('\n');

@@ -4,6 +4,7 @@ import cn.xianglian.ledger.LedgerClient;
 import cn.xianglian.ledger.embedded.EmbeddedCa;
 import cn.xianglian.ledger.embedded.EmbeddedLedger;
 import cn.xianglian.ledger.embedded.EmbeddedLedgerConfig;
+import cn.xianglian.qr.issuance.IssuanceService;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -58,7 +59,7 @@ class LedgerConfiguration {
     DemoSeeder demoSeeder(
         LedgerClient ledger,
         EmbeddedCa ca,
-        cn.xianglian.qr.issuance.IssuanceService issuance,
+        IssuanceService issuance,
         IssuerKeys keys,
         QrProperties properties) {
       return new DemoSeeder(ledger, ca, issuance, keys, properties);
