@@ -26,11 +26,13 @@ public final class CacheInvalidation implements SmartLifecycle {
 
   private final LedgerClient ledger;
   private final CodeResolver resolver;
+  private final ConsumerPages pages;
   private volatile Subscription subscription;
 
-  public CacheInvalidation(LedgerClient ledger, CodeResolver resolver) {
+  public CacheInvalidation(LedgerClient ledger, CodeResolver resolver, ConsumerPages pages) {
     this.ledger = ledger;
     this.resolver = resolver;
+    this.pages = pages;
   }
 
   /** Applies one chaincode event; public for the adapters' tests. */
@@ -41,6 +43,7 @@ public final class CacheInvalidation implements SmartLifecycle {
       payload.path("batchIds").forEach(id -> batchIds.add(id.asString()));
       if (!batchIds.isEmpty()) {
         resolver.invalidateBatches(batchIds);
+        pages.invalidateBatches(batchIds);
         LOG.debug("{} invalidated {}", event.eventName(), batchIds);
       }
     } catch (RuntimeException e) {

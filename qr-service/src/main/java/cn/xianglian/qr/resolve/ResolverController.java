@@ -6,6 +6,7 @@ import cn.xianglian.qr.scan.Scan;
 import cn.xianglian.qr.scan.ScanRecorder;
 import cn.xianglian.qr.system.QrProperties;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * GET on a code's Digital Link path. The default link type {@code gs1:pip} is the consumer page for
@@ -32,19 +32,22 @@ class ResolverController {
 
   static final String LINKSET = "application/linkset+json";
 
-  /** First-scan time as consumers in China read it: {@code 2026-11-24 17:31}. */
-  static final java.time.format.DateTimeFormatter CHINA_MINUTES =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-          .withZone(java.time.ZoneOffset.ofHours(8));
+  static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
 
   private final CodeResolver resolver;
+  private final ConsumerPages pages;
   private final ScanRecorder scans;
   private final QrProperties properties;
   private final Clock clock;
 
   ResolverController(
-      CodeResolver resolver, ScanRecorder scans, QrProperties properties, Clock clock) {
+      CodeResolver resolver,
+      ConsumerPages pages,
+      ScanRecorder scans,
+      QrProperties properties,
+      Clock clock) {
     this.resolver = resolver;
+    this.pages = pages;
     this.scans = scans;
     this.properties = properties;
     this.clock = clock;
@@ -93,14 +96,10 @@ class ResolverController {
     if (accepts(accept, "application/json") && !accepts(accept, "text/html")) {
       return json(ProductJson.of(resolution, stats.orElse(null)), self, query);
     }
-    var page = new ModelAndView("product");
-    page.addObject("r", resolution);
-    page.addObject("b", resolution.batch());
-    page.addObject("stats", stats.orElse(null));
-    page.addObject("firstScan", stats.map(st -> CHINA_MINUTES.format(st.firstScanAt())).orElse(""));
-    page.addObject("complaintUrl", "/complaint?code=" + code);
-    page.addObject("self", self);
-    return page;
+    return ResponseEntity.ok()
+        .contentType(HTML)
+        .header(HttpHeaders.LINK, linkHeader(self, query))
+        .body(pages.render(resolution, stats.orElse(null)));
   }
 
   private static ResponseEntity<Object> json(Object body, String self, String query) {

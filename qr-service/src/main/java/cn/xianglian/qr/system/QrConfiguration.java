@@ -8,6 +8,7 @@ import cn.xianglian.qr.issuance.LedgerCodeRunRegistry;
 import cn.xianglian.qr.label.LabelService;
 import cn.xianglian.qr.resolve.CacheInvalidation;
 import cn.xianglian.qr.resolve.CodeResolver;
+import cn.xianglian.qr.resolve.ConsumerPages;
 import cn.xianglian.qr.resolve.TraceReader;
 import cn.xianglian.qr.scan.CounterfeitHeuristics;
 import cn.xianglian.qr.scan.ScanRecorder;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.thymeleaf.ITemplateEngine;
 
 /** Explicit wiring of the framework-free parts: every domain object is built here. */
 @Configuration(proxyBeanMethods = false)
@@ -72,8 +74,16 @@ class QrConfiguration {
   }
 
   @Bean
-  CacheInvalidation cacheInvalidation(LedgerClient ledger, CodeResolver resolver) {
-    return new CacheInvalidation(ledger, resolver);
+  ConsumerPages consumerPages(QrProperties properties, ITemplateEngine templateEngine) {
+    var cache = properties.cache();
+    return new ConsumerPages(
+        templateEngine, cache.batchEntries(), cache.batchTtl(), properties.scan().tooManyScans());
+  }
+
+  @Bean
+  CacheInvalidation cacheInvalidation(
+      LedgerClient ledger, CodeResolver resolver, ConsumerPages pages) {
+    return new CacheInvalidation(ledger, resolver, pages);
   }
 
   @Bean

@@ -20,7 +20,15 @@ import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfObject;
 import org.openpdf.text.pdf.PdfReader;
 
-/** Test helper: reads QR symbols back with ZXing's reader, from PNG bytes or from a PDF. */
+/**
+ * Test helper: reads QR symbols back with ZXing's reader, from PNG bytes or from a PDF.
+ *
+ * <p>The images are the symbols themselves, axis-aligned with their quiet zone, so the reader is
+ * told so ({@code PURE_BARCODE}) and samples the modules directly. ZXing's general detector (made
+ * for camera frames) misses about 0.7 % of such perfect synthetic symbols — 20 of 3,000 random
+ * signed URIs, measured 2026-11-24, all of which decode as pure barcodes — which would make these
+ * tests flaky without saying anything about the labels.
+ */
 public final class QrDecoding {
 
   private QrDecoding() {}
@@ -29,7 +37,7 @@ public final class QrDecoding {
     try {
       var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
       return new QRCodeReader()
-          .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+          .decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
           .getText();
     } catch (NotFoundException e) {
       throw new AssertionError("no QR symbol found", e);
