@@ -25,15 +25,18 @@ import cn.xianglian.chaincode.finance.FinanceStore.Kind;
 import cn.xianglian.chaincode.finance.FinanceStore.Replay;
 import cn.xianglian.chaincode.finance.domain.Account;
 import cn.xianglian.chaincode.finance.domain.AccountDetail;
+import cn.xianglian.chaincode.finance.domain.Anomalies;
 import cn.xianglian.chaincode.finance.domain.ApprovalRules;
 import cn.xianglian.chaincode.finance.domain.Books;
 import cn.xianglian.chaincode.finance.domain.Catalogue;
 import cn.xianglian.chaincode.finance.domain.Chart;
 import cn.xianglian.chaincode.finance.domain.Decision;
+import cn.xianglian.chaincode.finance.domain.DisclosureStatus;
 import cn.xianglian.chaincode.finance.domain.FinanceCommands;
 import cn.xianglian.chaincode.finance.domain.FinanceRules;
 import cn.xianglian.chaincode.finance.domain.FinanceRules.Changed;
 import cn.xianglian.chaincode.finance.domain.Objection;
+import cn.xianglian.chaincode.finance.domain.Period;
 import cn.xianglian.chaincode.finance.domain.PeriodClose;
 import cn.xianglian.chaincode.finance.domain.Publication;
 import cn.xianglian.chaincode.finance.domain.SubAccount;
@@ -613,6 +616,53 @@ public final class FinanceContract implements ContractInterface {
         });
   }
 
+  /** Anomalies of a village's month, with their evidence (see {@link Anomalies}). */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String anomalies(Context ctx, String json) {
+    return guard(
+        () -> {
+          var query = parse(json, FinanceCommands.BooksQuery.class);
+          FinanceRules.requireReader(Caller.of(ctx), query.village());
+          FinanceStore store = new FinanceStore(ctx.getStub());
+          LocalDate end = java.time.YearMonth.parse(query.period()).atEndOfMonth();
+          return CanonicalJson.text(
+              Anomalies.detect(
+                  query.village(),
+                  query.period(),
+                  store.posted(query.village(), query.period()),
+                  rulesFor(store, query.village(), end),
+                  store.publications(query.village(), query.period())));
+        });
+  }
+
+  /**
+   * Where a village stands against a catalogue for a disclosure period: {@code
+   * {"village","catalogueId","period"}}; items due, published (late or not) and overdue today.
+   */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String disclosureStatus(Context ctx, String json) {
+    return guard(
+        () -> {
+          var query = parse(json, StatusQuery.class);
+          Caller.of(ctx);
+          FinanceStore store = new FinanceStore(ctx.getStub());
+          Catalogue catalogue =
+              store.catalogues(query.village(), query.catalogueId()).stream()
+                  .max(Comparator.comparingInt(Catalogue::version))
+                  .orElseThrow(
+                      () ->
+                          new XlException(
+                              CATALOGUE_NOT_FOUND, "no catalogue " + query.catalogueId()));
+          return CanonicalJson.text(
+              DisclosureStatus.of(
+                  query.village(),
+                  catalogue,
+                  query.period(),
+                  store.publications(query.village(), query.period()),
+                  store.tx().time().toLocalDate()));
+        });
+  }
+
   /** A publication; disclosures are public to every enrolled role. */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String getPublication(Context ctx, String publicationId) {
@@ -715,6 +765,15 @@ public final class FinanceContract implements ContractInterface {
     DisclosureQuery {
       Require.present("village", village);
       Require.present("period", period);
+    }
+  }
+
+  /** {@code {"village":…,"catalogueId":…,"period":…}}. */
+  record StatusQuery(RegionCode village, String catalogueId, String period) {
+    StatusQuery {
+      Require.present("village", village);
+      Require.present("catalogueId", catalogueId);
+      Period.requireDisclosure("period", period);
     }
   }
 

@@ -165,6 +165,13 @@ final class FinanceStore {
         .toList();
   }
 
+  /** The posted vouchers of a village dated in {@code period}. */
+  List<Voucher> posted(RegionCode village, String period) {
+    return state.list(ObjectType.FIN_POSTED, village.village12(), period).stream()
+        .map(entry -> voucher(entry.key().id()).orElseThrow(() -> missing(entry.key())))
+        .toList();
+  }
+
   Optional<Decision> decision(String decisionId) {
     return decisionId == null
         ? Optional.empty()

@@ -638,6 +638,26 @@ public abstract class FinanceContractSuite {
     }
 
     @Test
+    @DisplayName(
+        "anomalies: split payments, a round-sum withdrawal, back-dated entries, with evidence")
+    void anomalies() {
+      String a = posted(village, clerk, date(P2, 3), "513", "101", 600_000);
+      String b = posted(village, clerk, date(P2, 4), "513", "101", 600_000);
+      String withdrawal = posted(village, clerk, date(P2, 5), "101", "102", 500_000);
+      JsonNode report =
+          tree(evaluate(auditor, "anomalies", booksJson(village, P2))).get("anomalies");
+      JsonNode split = find(report, "SPLIT_UNDER_THRESHOLD");
+      assertThat(split.get("counterparty").asString()).isEqualTo("某合作社");
+      assertThat(split.get("amountFen").asLong()).isEqualTo(1_700_000);
+      assertThat(split.get("voucherIds").toString()).contains(a, b, withdrawal);
+      assertThat(find(report, "ROUND_SUM_CASH_WITHDRAWAL").get("voucherIds").get(0).asString())
+          .isEqualTo(withdrawal);
+      assertThat(find(report, "BACK_DATED_ENTRY").get("voucherIds").get(0).asString()).isEqualTo(a);
+      assertThat(codeOf(() -> evaluate(otherClerk, "anomalies", booksJson(village, P2))))
+          .isEqualTo("REGION_OUT_OF_SCOPE");
+    }
+
+    @Test
     @DisplayName("books are read by the village, its township, county staff and auditors only")
     void readers() {
       String query = booksJson(village, P2);
@@ -737,6 +757,46 @@ public abstract class FinanceContractSuite {
                       "listPublications",
                       "{\"village\":\"%s\",\"period\":\"%s\"}".formatted(village, THIS_MONTH))))
           .hasSize(1);
+    }
+
+    @Test
+    @DisplayName("disclosure status: every item of the catalogue, published, late, due or overdue")
+    void status() {
+      String pubId = id("PUB");
+      submit(
+          clerk,
+          "publishDisclosure",
+          publicationJson(pubId, village, catalogueId, "CAIW-02", THIS_MONTH.toString()));
+      JsonNode now =
+          tree(
+              evaluate(
+                  auditor,
+                  "disclosureStatus",
+                  "{\"village\":\"%s\",\"catalogueId\":\"%s\",\"period\":\"%s\"}"
+                      .formatted(village, catalogueId, THIS_MONTH)));
+      assertThat(now.get("items")).hasSize(48);
+      assertThat(now.get("overdue").asInt()).isZero();
+      assertThat(item(now, "CAIW-02").get("status").asString()).isEqualTo("PUBLISHED");
+      assertThat(item(now, "CAIW-02").get("publicationIds").get(0).asString()).isEqualTo(pubId);
+      assertThat(item(now, "CAIW-01").get("status").asString()).isEqualTo("DUE");
+      String old = P1.minusYears(1).toString();
+      submit(
+          clerk,
+          "publishDisclosure",
+          publicationJson(id("PUB"), village, catalogueId, "CAIW-01", old));
+      JsonNode past =
+          tree(
+              evaluate(
+                  auditor,
+                  "disclosureStatus",
+                  "{\"village\":\"%s\",\"catalogueId\":\"%s\",\"period\":\"%s\"}"
+                      .formatted(village, catalogueId, old)));
+      assertThat(item(past, "CAIW-01").get("status").asString()).isEqualTo("PUBLISHED_LATE");
+      assertThat(past.get("overdue").asInt()).isEqualTo(47);
+      JsonNode anomalies =
+          tree(evaluate(auditor, "anomalies", booksJson(village, YearMonth.parse(old))))
+              .get("anomalies");
+      assertThat(find(anomalies, "LATE_DISCLOSURE")).isNotNull();
     }
 
     @Test
@@ -952,6 +1012,24 @@ public abstract class FinanceContractSuite {
       }
     }
     throw new AssertionError("no row " + code + " in " + balance);
+  }
+
+  static JsonNode find(JsonNode anomalies, String rule) {
+    for (JsonNode anomaly : anomalies) {
+      if (anomaly.get("rule").asString().equals(rule)) {
+        return anomaly;
+      }
+    }
+    throw new AssertionError("no " + rule + " in " + anomalies);
+  }
+
+  static JsonNode item(JsonNode status, String itemCode) {
+    for (JsonNode item : status.get("items")) {
+      if (item.get("itemCode").asString().equals(itemCode)) {
+        return item;
+      }
+    }
+    throw new AssertionError("no item " + itemCode + " in " + status);
   }
 
   static void assertRow(JsonNode row, long opening, long debit, long credit, long closing) {

@@ -186,6 +186,13 @@ class FinanceKeyDisciplineTest {
                 "{\"village\":\"" + VILLAGE + "\",\"account\":\"102\",\"period\":\"2026-04\"}"))
         .contains("\"voucherId\":\"V1\"");
     assertThat(run(township, contract::getPublication, "PUB1")).contains("CAIW-02");
+    assertThat(run(township, contract::anomalies, books)).startsWith("{\"anomalies\":[");
+    assertThat(
+            run(
+                township,
+                contract::disclosureStatus,
+                "{\"village\":\"" + VILLAGE + "\",\"catalogueId\":\"XF\",\"period\":\"2026-04\"}"))
+        .contains("\"status\":\"PUBLISHED\"");
     assertThat(
             run(
                 township,

@@ -1299,6 +1299,154 @@ class FinanceRulesTest {
   }
 
   @Nested
+  @DisplayName("anomalies and disclosure status")
+  class AnomalyStory {
+
+    Voucher payment(String id, String counterparty, long fen) {
+      return posted(
+          record(
+              cmd(
+                  id,
+                  DATE,
+                  null,
+                  new VoucherLine("151", fen, 0, null, counterparty),
+                  credit("10201", fen))));
+    }
+
+    @Test
+    @DisplayName(
+        "payments split under the threshold to one counterparty are flagged with all of them")
+    void split() {
+      List<Voucher> vouchers =
+          List.of(
+              payment("V1", "某建筑公司", 400_000),
+              payment("V2", "某建筑公司", 400_000),
+              payment("V3", "某建筑公司", 400_000),
+              payment("V4", "小卖部", 900_000),
+              payment("V5", "农机站", 300_000),
+              payment("V6", "农机站", 300_000));
+      var report = Anomalies.detect(VILLAGE, "2026-04", vouchers, RULES, List.of());
+      assertThat(report.anomalies()).hasSize(1);
+      Anomalies.Anomaly split = report.anomalies().get(0);
+      assertThat(split.rule()).isEqualTo("SPLIT_UNDER_THRESHOLD");
+      assertThat(split.counterparty()).isEqualTo("某建筑公司");
+      assertThat(split.amountFen()).isEqualTo(1_200_000);
+      assertThat(split.voucherIds()).containsExactly("V1", "V2", "V3");
+    }
+
+    @Test
+    @DisplayName("round-sum cash withdrawals of ¥5,000 and more are flagged; odd sums are not")
+    void roundSums() {
+      Voucher round =
+          posted(record(cmd("V1", DATE, null, debit("101", 600_000), credit("10201", 600_000))));
+      Voucher odd =
+          posted(record(cmd("V2", DATE, null, debit("101", 612_345), credit("10201", 612_345))));
+      Voucher small =
+          posted(record(cmd("V3", DATE, null, debit("101", 400_000), credit("10201", 400_000))));
+      var report =
+          Anomalies.detect(VILLAGE, "2026-04", List.of(round, odd, small), RULES, List.of());
+      assertThat(report.anomalies())
+          .extracting(Anomalies.Anomaly::rule, Anomalies.Anomaly::voucherIds)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("ROUND_SUM_CASH_WITHDRAWAL", List.of("V1")));
+    }
+
+    @Test
+    @DisplayName("entries recorded more than a month after their month, and late disclosures")
+    void backDatedAndLate() {
+      Voucher march =
+          posted(
+              record(
+                  cmd("V1", LocalDate.of(2026, 3, 10), null, debit("513", 5), credit("101", 5))));
+      Voucher april = posted(record(simple("V2", 5)));
+      Publication late =
+          new Publication(
+              "P1",
+              VILLAGE,
+              "XF",
+              1,
+              "CAIW",
+              "CAIW-01",
+              "2026-03",
+              "t",
+              HASH,
+              LocalDate.of(2026, 4, 10),
+              true,
+              "p",
+              "tx",
+              TX.time());
+      var march2 = Anomalies.detect(VILLAGE, "2026-03", List.of(march), RULES, List.of(late));
+      assertThat(march2.anomalies())
+          .extracting(Anomalies.Anomaly::rule)
+          .containsExactly("BACK_DATED_ENTRY", "LATE_DISCLOSURE");
+      assertThat(Anomalies.detect(VILLAGE, "2026-04", List.of(april), RULES, List.of()).anomalies())
+          .isEmpty();
+    }
+
+    @Test
+    @DisplayName("disclosure status per item: published, published late, due, overdue")
+    void disclosureStatus() {
+      List<Catalogue.Category> categories =
+          List.of(
+              new Catalogue.Category(
+                  "CAIW",
+                  "财务",
+                  List.of(
+                      new Catalogue.Item("CAIW-01", "收支"),
+                      new Catalogue.Item("CAIW-02", "资产"),
+                      new Catalogue.Item("CAIW-03", "债务"))));
+      Catalogue catalogue =
+          new Catalogue(COUNTY, "XF", 1, "目录", 10, 15, false, categories, "p", "t", TX.time());
+      Publication onTime =
+          new Publication(
+              "P1",
+              VILLAGE,
+              "XF",
+              1,
+              "CAIW",
+              "CAIW-01",
+              "2026-04",
+              "t",
+              HASH,
+              LocalDate.of(2026, 5, 10),
+              false,
+              "p",
+              "tx",
+              TX.time());
+      Publication late =
+          new Publication(
+              "P2",
+              VILLAGE,
+              "XF",
+              1,
+              "CAIW",
+              "CAIW-02",
+              "2026-04",
+              "t",
+              HASH,
+              LocalDate.of(2026, 5, 10),
+              true,
+              "p",
+              "tx",
+              TX.time());
+      DisclosureStatus before =
+          DisclosureStatus.of(
+              VILLAGE, catalogue, "2026-04", List.of(onTime), LocalDate.of(2026, 5, 10));
+      assertThat(before.items())
+          .extracting(DisclosureStatus.ItemStatus::status)
+          .containsExactly("PUBLISHED", "DUE", "DUE");
+      DisclosureStatus after =
+          DisclosureStatus.of(
+              VILLAGE, catalogue, "2026-04", List.of(onTime, late), LocalDate.of(2026, 5, 11));
+      assertThat(after.items())
+          .extracting(DisclosureStatus.ItemStatus::status)
+          .containsExactly("PUBLISHED", "PUBLISHED_LATE", "OVERDUE");
+      assertThat(after.overdue()).isEqualTo(1);
+      assertThat(after.dueOn()).isEqualTo(LocalDate.of(2026, 5, 10));
+    }
+  }
+
+  @Nested
   @DisplayName("readers and money")
   class Misc {
 
