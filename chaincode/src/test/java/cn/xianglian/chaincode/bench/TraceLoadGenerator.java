@@ -27,7 +27,13 @@ import java.util.stream.Stream;
  * <pre>
  * java -Xmx512m -cp ... cn.xianglian.chaincode.bench.TraceLoadGenerator \
  *     [threads=16] [warmupSeconds=10] [seconds=30] [dataDir=target/bench-trace]
+ * java -Xmx512m -cp ... cn.xianglian.chaincode.bench.TraceLoadGenerator \
+ *     fill &lt;transactions&gt; &lt;threads&gt; &lt;dataDir&gt;
  * </pre>
+ *
+ * <p>{@code fill} adds transactions to the ledger a client-app data directory holds ({@code
+ * dataDir/ledger}, CA in {@code dataDir/ca}) without deleting anything, to measure the app at
+ * volume.
  */
 public final class TraceLoadGenerator {
 
@@ -40,6 +46,10 @@ public final class TraceLoadGenerator {
   private TraceLoadGenerator() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length == 4 && args[0].equals("fill")) {
+      fill(Long.parseLong(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
+      return;
+    }
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 16;
     int warmupSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
@@ -69,6 +79,70 @@ public final class TraceLoadGenerator {
       run(ledger, producer, threads, seconds, "measured");
       System.out.printf(Locale.ROOT, "blocks=%d%n", ledger.height() - heightBefore);
       history(ledger, producer);
+    }
+  }
+
+  private static void fill(long transactions, int threads, Path dataDir) throws Exception {
+    EmbeddedCa ca = EmbeddedCa.open(dataDir.resolve("ca"));
+    Identity producer =
+        ca.enroll(
+            "bench-producer",
+            "CoopOrgMSP",
+            Map.of("xl.role", "producer", "xl.region", VILLAGE, "xl.party", PRODUCER));
+    try (EmbeddedLedger ledger =
+        EmbeddedLedger.open(EmbeddedLedgerConfig.defaults(dataDir.resolve("ledger")), ca)) {
+      try {
+        submit(ledger, producer, "registerProducer", producerJson());
+      } catch (LedgerException e) {
+        System.out.println("producer already registered: " + e.errorCode().orElse("?"));
+      }
+      String label = "fill" + Long.toString(System.currentTimeMillis(), 36);
+      var committed = new AtomicLong();
+      var stop = new AtomicBoolean();
+      long start = System.nanoTime();
+      Thread[] workers = new Thread[threads];
+      var batchCounter = new AtomicLong();
+      for (int t = 0; t < threads; t++) {
+        workers[t] =
+            Thread.ofPlatform()
+                .start(
+                    () -> {
+                      while (!stop.get()) {
+                        String batchId = label + "-" + batchCounter.incrementAndGet();
+                        for (int step = 0; step <= EVENTS_PER_BATCH; step++) {
+                          submit(
+                              ledger,
+                              producer,
+                              step == 0 ? "createBatch" : "recordEvent",
+                              step == 0
+                                  ? batchJson(batchId)
+                                  : eventJson(batchId + "-e" + step, batchId));
+                          if (committed.incrementAndGet() >= transactions) {
+                            stop.set(true);
+                            break;
+                          }
+                        }
+                      }
+                    });
+      }
+      while (!stop.get()) {
+        Thread.sleep(10_000);
+        System.out.printf(
+            Locale.ROOT,
+            "%d committed, %.0f tx/s, height %d%n",
+            committed.get(),
+            committed.get() / ((System.nanoTime() - start) / 1e9),
+            ledger.height());
+      }
+      for (Thread worker : workers) {
+        worker.join();
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "filled %d transactions in %.0f s; ledger height %d%n",
+          committed.get(),
+          (System.nanoTime() - start) / 1e9,
+          ledger.height());
     }
   }
 
