@@ -48,6 +48,10 @@ public enum ObjectType {
       "xl.fin.idx.publicationByVillage", "village12", "period", "publicationId"),
   FIN_OBJECTION("xl.fin.objection", "objectionId"),
   FIN_OBJECTION_BY_PUBLICATION("xl.fin.idx.objectionByPublication", "publicationId", "objectionId"),
+  FIN_CONTRACT("xl.fin.contract", "contractId"),
+  FIN_CONTRACT_BY_VILLAGE("xl.fin.idx.contractByVillage", "village12", "contractId"),
+  /** Posted vouchers with lines naming a contract. */
+  FIN_CONTRACT_VOUCHER("xl.fin.idx.contractVoucher", "contractId", "voucherId"),
   /** Key of an objector's personal data in the private data collection. */
   FIN_OBJECTOR("xl.fin.objector", "objectionId");
 

@@ -3,6 +3,7 @@ package cn.xianglian.chaincode.finance;
 import static cn.xianglian.chaincode.common.ChaincodeErrors.guard;
 import static cn.xianglian.chaincode.domain.ErrorCode.CATALOGUE_NOT_FOUND;
 import static cn.xianglian.chaincode.domain.ErrorCode.CHART_NOT_FOUND;
+import static cn.xianglian.chaincode.domain.ErrorCode.CONTRACT_NOT_FOUND;
 import static cn.xianglian.chaincode.domain.ErrorCode.DECISION_NOT_FOUND;
 import static cn.xianglian.chaincode.domain.ErrorCode.INVALID_ARGUMENT;
 import static cn.xianglian.chaincode.domain.ErrorCode.OBJECTION_NOT_FOUND;
@@ -30,6 +31,7 @@ import cn.xianglian.chaincode.finance.domain.ApprovalRules;
 import cn.xianglian.chaincode.finance.domain.Books;
 import cn.xianglian.chaincode.finance.domain.Catalogue;
 import cn.xianglian.chaincode.finance.domain.Chart;
+import cn.xianglian.chaincode.finance.domain.ContractStatus;
 import cn.xianglian.chaincode.finance.domain.Decision;
 import cn.xianglian.chaincode.finance.domain.DisclosureStatus;
 import cn.xianglian.chaincode.finance.domain.FinanceCommands;
@@ -41,6 +43,7 @@ import cn.xianglian.chaincode.finance.domain.PeriodClose;
 import cn.xianglian.chaincode.finance.domain.Publication;
 import cn.xianglian.chaincode.finance.domain.SubAccount;
 import cn.xianglian.chaincode.finance.domain.TrialBalance;
+import cn.xianglian.chaincode.finance.domain.VillageContract;
 import cn.xianglian.chaincode.finance.domain.Voucher;
 import java.io.IOException;
 import java.io.InputStream;
@@ -249,6 +252,7 @@ public final class FinanceContract implements ContractInterface {
                       actor,
                       store.charts(cmd.village()),
                       store.subAccounts(cmd.village()),
+                      store.contracts(cmd.lines()),
                       store.decision(cmd.decisionId()),
                       rulesFor(store, cmd.village(), cmd.date()),
                       store.lastClose(cmd.village()),
@@ -374,6 +378,33 @@ public final class FinanceContract implements ContractInterface {
             store.event("PeriodClosed", "PeriodClose", cmd.period(), changed.record().village());
           }
           return CanonicalJson.text(changed.record());
+        });
+  }
+
+  /** Registers a contract (合同) of the village in the contracts register. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String registerContract(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, FinanceCommands.RegisterContract.class);
+          return create(
+              ctx,
+              cmd,
+              "registerContract",
+              Kind.FIN_CONTRACT,
+              cmd.contractId(),
+              store -> store.contract(cmd.contractId()),
+              (actor, store, taken, tx) ->
+                  FinanceRules.registerContract(
+                      cmd,
+                      actor,
+                      store.decision(cmd.decisionId()),
+                      rulesFor(store, cmd.village(), cmd.startDate()),
+                      taken,
+                      tx),
+              FinanceStore::write,
+              "ContractRegistered",
+              VillageContract::village);
         });
   }
 
@@ -660,6 +691,39 @@ public final class FinanceContract implements ContractInterface {
                   query.period(),
                   store.publications(query.village(), query.period()),
                   store.tx().time().toLocalDate()));
+        });
+  }
+
+  /**
+   * A contract with its payments against the schedule today: settled, overdue (逾期), expiring
+   * (即将到期), and the posted vouchers behind the figures.
+   */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String contractStatus(Context ctx, String contractId) {
+    return guard(
+        () -> {
+          FinanceStore store = new FinanceStore(ctx.getStub());
+          VillageContract contract =
+              store
+                  .contract(Require.id("contractId", contractId))
+                  .orElseThrow(
+                      () -> new XlException(CONTRACT_NOT_FOUND, "no contract " + contractId));
+          FinanceRules.requireReader(Caller.of(ctx), contract.village());
+          return CanonicalJson.text(
+              ContractStatus.of(
+                  contract, store.contractVouchers(contractId), store.tx().time().toLocalDate()));
+        });
+  }
+
+  /** The contracts register of a village: {@code {"village"}}. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String listContracts(Context ctx, String json) {
+    return guard(
+        () -> {
+          var query = parse(json, VillageQuery.class);
+          FinanceRules.requireReader(Caller.of(ctx), query.village());
+          return CanonicalJson.text(
+              new FinanceStore(ctx.getStub()).villageContracts(query.village()));
         });
   }
 

@@ -16,6 +16,7 @@ import cn.xianglian.chaincode.finance.domain.Objection;
 import cn.xianglian.chaincode.finance.domain.PeriodClose;
 import cn.xianglian.chaincode.finance.domain.Publication;
 import cn.xianglian.chaincode.finance.domain.SubAccount;
+import cn.xianglian.chaincode.finance.domain.VillageContract;
 import cn.xianglian.chaincode.finance.domain.Voucher;
 import cn.xianglian.chaincode.finance.domain.VoucherLine;
 import cn.xianglian.chaincode.finance.domain.VoucherStatus;
@@ -40,7 +41,8 @@ final class FinanceStore {
     FIN_VOUCHER,
     FIN_CATALOGUE,
     FIN_PUBLICATION,
-    FIN_OBJECTION
+    FIN_OBJECTION,
+    FIN_CONTRACT
   }
 
   /** What an idempotency lookup found for an id. */
@@ -172,6 +174,43 @@ final class FinanceStore {
         .toList();
   }
 
+  Optional<VillageContract> contract(String contractId) {
+    return state.read(KeyCodec.key(ObjectType.FIN_CONTRACT, contractId), VillageContract.class);
+  }
+
+  /** The contracts {@code lines} name, by id (unknown ids are left out). */
+  Map<String, VillageContract> contracts(List<VoucherLine> lines) {
+    Map<String, VillageContract> found = new java.util.TreeMap<>();
+    for (VoucherLine line : lines) {
+      if (line.contractId() != null && !found.containsKey(line.contractId())) {
+        contract(line.contractId()).ifPresent(c -> found.put(c.contractId(), c));
+      }
+    }
+    return found;
+  }
+
+  /** The posted vouchers with lines naming {@code contractId}. */
+  List<Voucher> contractVouchers(String contractId) {
+    return state.list(ObjectType.FIN_CONTRACT_VOUCHER, contractId).stream()
+        .map(entry -> voucher(entry.key().id()).orElseThrow(() -> missing(entry.key())))
+        .toList();
+  }
+
+  List<VillageContract> villageContracts(RegionCode village) {
+    return state.list(ObjectType.FIN_CONTRACT_BY_VILLAGE, village.village12()).stream()
+        .map(entry -> contract(entry.key().id()).orElseThrow(() -> missing(entry.key())))
+        .toList();
+  }
+
+  void write(VillageContract contract) {
+    state.write(KeyCodec.key(ObjectType.FIN_CONTRACT, contract.contractId()), contract);
+    state.writeIndex(
+        KeyCodec.key(
+            ObjectType.FIN_CONTRACT_BY_VILLAGE,
+            contract.village().village12(),
+            contract.contractId()));
+  }
+
   Optional<Decision> decision(String decisionId) {
     return decisionId == null
         ? Optional.empty()
@@ -258,6 +297,14 @@ final class FinanceStore {
               voucher.village().village12(),
               voucher.period(),
               voucher.voucherId()));
+      for (String contractId :
+          voucher.lines().stream()
+              .map(VoucherLine::contractId)
+              .filter(id -> id != null)
+              .collect(Collectors.toCollection(java.util.TreeSet::new))) {
+        state.writeIndex(
+            KeyCodec.key(ObjectType.FIN_CONTRACT_VOUCHER, contractId, voucher.voucherId()));
+      }
     }
   }
 

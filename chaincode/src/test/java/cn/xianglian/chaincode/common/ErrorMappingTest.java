@@ -67,6 +67,7 @@ class ErrorMappingTest {
             "CATALOGUE_NOT_FOUND",
             "PUBLICATION_NOT_FOUND",
             "OBJECTION_NOT_FOUND",
+            "CONTRACT_NOT_FOUND",
             "NOT_OWNER",
             "ALREADY_EXISTS",
             "EVENT_ID_CONFLICT",

@@ -683,6 +683,75 @@ public abstract class FinanceContractSuite {
     }
   }
 
+  // ---- contracts register ---------------------------------------------------------------------
+
+  @Nested
+  @DisplayName("registerContract / contractStatus / listContracts")
+  class Contracts {
+
+    @Test
+    @DisplayName(
+        "a lease with a schedule; receipts naming it settle it; unpaid past dues are overdue")
+    void lease() {
+      String contractId = id("C");
+      String json = contractJson(contractId, village, 90_000);
+      String created = submit(clerk, "registerContract", json);
+      assertThat(submit(clerk, "registerContract", json)).isEqualTo(created);
+      assertThat(rejected(clerk, "registerContract", json.replace("某合作社", "别人")))
+          .isEqualTo("ALREADY_EXISTS");
+      String receipt = id("V");
+      submit(
+          clerk,
+          "recordVoucher",
+          linesVoucher(
+              receipt,
+              village,
+              date(P1, 15),
+              "{\"account\":\"101\",\"debitFen\":45000,\"creditFen\":0,\"contractId\":\""
+                  + contractId
+                  + "\"}",
+              line("501", 0, 45_000)));
+      post(receipt, clerk);
+      JsonNode status = tree(evaluate(auditor, "contractStatus", contractId));
+      assertThat(status.get("settledFen").asLong()).isEqualTo(45_000);
+      assertThat(status.get("overdueFen").asLong()).as("P2 half, P3 whole").isEqualTo(45_000);
+      assertThat(status.get("voucherIds").get(0).asString()).isEqualTo(receipt);
+      assertThat(tree(evaluate(township, "listContracts", villageJson(village)))).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("refusals: schedule not adding up, another village, unknown contract on a line")
+    void denials() {
+      String contractId = id("C");
+      assertThat(
+              rejected(
+                  clerk,
+                  "registerContract",
+                  contractJson(contractId, village, 90_000)
+                      .replace("\"amountFen\":90000", "\"amountFen\":90001")))
+          .isEqualTo("AMOUNT_INVALID");
+      assertThat(
+              rejected(otherClerk, "registerContract", contractJson(contractId, village, 90_000)))
+          .isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(codeOf(() -> evaluate(auditor, "contractStatus", contractId)))
+          .isEqualTo("CONTRACT_NOT_FOUND");
+      submit(otherClerk, "registerContract", contractJson(contractId, otherVillage, 90_000));
+      assertThat(
+              rejected(
+                  clerk,
+                  "recordVoucher",
+                  linesVoucher(
+                      id("V"),
+                      village,
+                      date(P2, 1),
+                      "{\"account\":\"101\",\"debitFen\":1,\"creditFen\":0,\"contractId\":\""
+                          + contractId
+                          + "\"}",
+                      line("501", 0, 1))))
+          .isEqualTo("CONTRACT_NOT_FOUND");
+    }
+  }
+
   // ---- disclosure ---------------------------------------------------------------------------
 
   @Nested
@@ -1132,6 +1201,25 @@ public abstract class FinanceContractSuite {
     return """
         {"voucherId":"%s","reverses":"%s","date":"%s","summary":"红字冲销：金额错误"}"""
         .formatted(voucherId, reverses, date);
+  }
+
+  /** A lease of 900.00 yuan in three installments due in P1, P2 and P3 (the 28th). */
+  static String contractJson(String contractId, String village, long amountFen) {
+    return """
+        {"contractId":"%s","village":"%s","direction":"INCOME","counterparty":"某合作社",\
+        "subject":"集体土地承包","startDate":"%s","endDate":"%s","amountFen":%d,\
+        "schedule":[{"dueOn":"%s","amountFen":30000},{"dueOn":"%s","amountFen":30000},\
+        {"dueOn":"%s","amountFen":30000}],"documentSha256":"%s"}"""
+        .formatted(
+            contractId,
+            village,
+            date(P1, 1),
+            THIS_MONTH.plusYears(1).atDay(1),
+            amountFen,
+            date(P1, 28),
+            date(P2, 28),
+            date(P3, 28),
+            HASH_B);
   }
 
   static String action(String voucherId) {

@@ -111,7 +111,21 @@ class FinanceKeyDisciplineTest {
             + "\"decidedOn\":\"2026-04-01\",\"amountFen\":5000000,\"minutesSha256\":\""
             + HASH
             + "\"}");
-    run(clerk, contract::recordVoucher, voucher("V1", "2026-04-10", 30000));
+    run(
+        clerk,
+        contract::registerContract,
+        "{\"contractId\":\"K1\",\"village\":\""
+            + VILLAGE
+            + "\",\"direction\":\"INCOME\",\"counterparty\":\"某合作社\",\"subject\":\"承包\","
+            + "\"startDate\":\"2026-01-01\",\"endDate\":\"2026-12-31\",\"amountFen\":30000,"
+            + "\"schedule\":[{\"dueOn\":\"2026-04-30\",\"amountFen\":30000}],\"documentSha256\":\""
+            + HASH
+            + "\"}");
+    run(
+        clerk,
+        contract::recordVoucher,
+        voucher("V1", "2026-04-10", 30000)
+            .replace("\"counterparty\"", "\"contractId\":\"K1\",\"counterparty\""));
     run(clerk, contract::submitVoucher, "{\"voucherId\":\"V1\"}");
     run(township, contract::approveVoucher, "{\"voucherId\":\"V1\"}");
     run(township, contract::postVoucher, "{\"voucherId\":\"V1\"}");
@@ -186,6 +200,9 @@ class FinanceKeyDisciplineTest {
                 "{\"village\":\"" + VILLAGE + "\",\"account\":\"102\",\"period\":\"2026-04\"}"))
         .contains("\"voucherId\":\"V1\"");
     assertThat(run(township, contract::getPublication, "PUB1")).contains("CAIW-02");
+    assertThat(run(township, contract::contractStatus, "K1")).contains("\"settledFen\":30000");
+    assertThat(run(township, contract::listContracts, "{\"village\":\"" + VILLAGE + "\"}"))
+        .contains("K1");
     assertThat(run(township, contract::anomalies, books)).startsWith("{\"anomalies\":[");
     assertThat(
             run(

@@ -236,6 +236,35 @@ public final class FinanceCommands {
     }
   }
 
+  /** Registers a contract (合同) of the village. */
+  public record RegisterContract(
+      String contractId,
+      RegionCode village,
+      VillageContract.Direction direction,
+      String counterparty,
+      String subject,
+      LocalDate startDate,
+      LocalDate endDate,
+      long amountFen,
+      List<VillageContract.Installment> schedule,
+      String documentSha256,
+      String decisionId) {
+    public RegisterContract {
+      Require.id("contractId", contractId);
+      requireVillage("village", village);
+      Require.present("direction", direction);
+      Require.text("counterparty", counterparty, 100);
+      Require.text("subject", subject, 200);
+      Require.present("startDate", startDate);
+      Require.present("endDate", endDate);
+      Require.argument(!endDate.isBefore(startDate), "endDate is before startDate");
+      schedule = Require.distinct("schedule", schedule, 1, 120);
+      Require.present("documentSha256", documentSha256);
+      Require.optionalSha256("documentSha256", documentSha256);
+      Require.optionalId("decisionId", decisionId);
+    }
+  }
+
   /** Trial balance (or voucher listing) of a village for a period. */
   public record BooksQuery(RegionCode village, String period) {
     public BooksQuery {

@@ -6,6 +6,7 @@ import static cn.xianglian.chaincode.domain.ErrorCode.ALREADY_REVERSED;
 import static cn.xianglian.chaincode.domain.ErrorCode.AMOUNT_INVALID;
 import static cn.xianglian.chaincode.domain.ErrorCode.CATALOGUE_NOT_FOUND;
 import static cn.xianglian.chaincode.domain.ErrorCode.CHART_NOT_FOUND;
+import static cn.xianglian.chaincode.domain.ErrorCode.CONTRACT_NOT_FOUND;
 import static cn.xianglian.chaincode.domain.ErrorCode.DECISION_NOT_FOUND;
 import static cn.xianglian.chaincode.domain.ErrorCode.DECISION_REQUIRED;
 import static cn.xianglian.chaincode.domain.ErrorCode.INVALID_STATE;
@@ -213,6 +214,7 @@ public final class FinanceRules {
       Actor actor,
       List<Chart> charts,
       List<SubAccount> subAccounts,
+      java.util.Map<String, VillageContract> contracts,
       Optional<Decision> decision,
       ApprovalRules rules,
       Optional<PeriodClose> lastClose,
@@ -227,6 +229,7 @@ public final class FinanceRules {
         cmd.decisionId() == null || decision.isPresent(),
         DECISION_NOT_FOUND,
         "no decision " + cmd.decisionId());
+    requireContracts(cmd.village(), cmd.lines(), contracts);
     XlException.check(!taken, ALREADY_EXISTS, "voucher " + cmd.voucherId() + " exists");
     long debit = 0;
     long credit = 0;
@@ -586,6 +589,85 @@ public final class FinanceRules {
             Objection.Status.ANSWERED,
             answer),
         true);
+  }
+
+  // ---- contracts register -------------------------------------------------------------------
+
+  /**
+   * A contract of the village: the schedule adds up to the amount, installments fall within the
+   * term in date order; a large contract cites a decision as a large voucher does.
+   */
+  public static VillageContract registerContract(
+      FinanceCommands.RegisterContract cmd,
+      Actor actor,
+      Optional<Decision> decision,
+      ApprovalRules rules,
+      boolean taken,
+      Tx tx) {
+    actor.requireRole(Role.VILLAGE);
+    actor.requireInScope(cmd.village());
+    XlException.check(
+        cmd.decisionId() == null || decision.isPresent(),
+        DECISION_NOT_FOUND,
+        "no decision " + cmd.decisionId());
+    XlException.check(!taken, ALREADY_EXISTS, "contract " + cmd.contractId() + " exists");
+    XlException.check(cmd.amountFen() > 0, AMOUNT_INVALID, "amountFen must be > 0");
+    long scheduled = 0;
+    LocalDate previous = null;
+    for (VillageContract.Installment installment : cmd.schedule()) {
+      XlException.check(installment.amountFen() > 0, AMOUNT_INVALID, "installments must be > 0");
+      Require.argument(
+          !installment.dueOn().isBefore(cmd.startDate())
+              && !installment.dueOn().isAfter(cmd.endDate()),
+          "installment due " + installment.dueOn() + " is outside the term");
+      Require.argument(
+          previous == null || installment.dueOn().isAfter(previous),
+          "installments must be in date order");
+      previous = installment.dueOn();
+      scheduled = Money.add(scheduled, installment.amountFen());
+    }
+    XlException.check(
+        scheduled == cmd.amountFen(),
+        AMOUNT_INVALID,
+        "schedule adds up to " + scheduled + " fen, not " + cmd.amountFen());
+    if (cmd.amountFen() >= rules.largeAmountFen()) {
+      XlException.check(
+          cmd.decisionId() != null
+              && decision.get().village().equals(cmd.village())
+              && !decision.get().decidedOn().isAfter(cmd.startDate())
+              && decision.get().amountFen() >= cmd.amountFen(),
+          DECISION_REQUIRED,
+          "a contract of " + cmd.amountFen() + " fen needs a covering 四议两公开 decision");
+    }
+    return new VillageContract(
+        cmd.contractId(),
+        cmd.village(),
+        cmd.direction(),
+        cmd.counterparty(),
+        cmd.subject(),
+        cmd.startDate(),
+        cmd.endDate(),
+        cmd.amountFen(),
+        cmd.schedule(),
+        cmd.documentSha256(),
+        cmd.decisionId(),
+        actor.party(),
+        tx.txId(),
+        tx.time());
+  }
+
+  /** CONTRACT_NOT_FOUND unless every contract a line names exists for the voucher's village. */
+  public static void requireContracts(
+      RegionCode village, List<VoucherLine> lines, java.util.Map<String, VillageContract> known) {
+    for (VoucherLine line : lines) {
+      if (line.contractId() != null) {
+        VillageContract contract = known.get(line.contractId());
+        XlException.check(
+            contract != null && contract.village().equals(village),
+            CONTRACT_NOT_FOUND,
+            "no contract " + line.contractId() + " of village " + village);
+      }
+    }
   }
 
   // ---- reads --------------------------------------------------------------------------------

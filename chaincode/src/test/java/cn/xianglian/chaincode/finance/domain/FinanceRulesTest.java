@@ -8,6 +8,7 @@ import static cn.xianglian.chaincode.domain.ErrorCode.ALREADY_REVERSED;
 import static cn.xianglian.chaincode.domain.ErrorCode.AMOUNT_INVALID;
 import static cn.xianglian.chaincode.domain.ErrorCode.CATALOGUE_NOT_FOUND;
 import static cn.xianglian.chaincode.domain.ErrorCode.CHART_NOT_FOUND;
+import static cn.xianglian.chaincode.domain.ErrorCode.CONTRACT_NOT_FOUND;
 import static cn.xianglian.chaincode.domain.ErrorCode.DECISION_NOT_FOUND;
 import static cn.xianglian.chaincode.domain.ErrorCode.DECISION_REQUIRED;
 import static cn.xianglian.chaincode.domain.ErrorCode.INVALID_ARGUMENT;
@@ -89,6 +90,26 @@ class FinanceRulesTest {
       new ApprovalRules(
           COUNTY, 1, LocalDate.of(2024, 1, 1), 1_000_000, true, "x", "tx-0", TX.time());
   static final LocalDate DATE = LocalDate.of(2026, 4, 10);
+  static final VillageContract LEASE =
+      new VillageContract(
+          "C1",
+          VILLAGE,
+          VillageContract.Direction.INCOME,
+          "某合作社",
+          "土地承包",
+          LocalDate.of(2026, 1, 1),
+          LocalDate.of(2026, 6, 10),
+          90_000,
+          List.of(
+              new VillageContract.Installment(LocalDate.of(2026, 1, 31), 30_000),
+              new VillageContract.Installment(LocalDate.of(2026, 3, 31), 30_000),
+              new VillageContract.Installment(LocalDate.of(2026, 5, 31), 30_000)),
+          HASH,
+          null,
+          "p",
+          "tx-c",
+          TX.time());
+  static final java.util.Map<String, VillageContract> CONTRACTS = java.util.Map.of("C1", LEASE);
 
   static XlException rejection(Runnable action) {
     XlException e = catchThrowableOfType(XlException.class, action::run);
@@ -124,7 +145,7 @@ class FinanceRulesTest {
   static Voucher record(
       RecordVoucher cmd, Optional<Decision> decision, Optional<PeriodClose> close, Actor actor) {
     return FinanceRules.recordVoucher(
-        cmd, actor, List.of(CHART), List.of(), decision, RULES, close, false, TX);
+        cmd, actor, List.of(CHART), List.of(), CONTRACTS, decision, RULES, close, false, TX);
   }
 
   static Decision decision(String id, RegionCode village, LocalDate on, long fen) {
@@ -402,6 +423,7 @@ class FinanceRulesTest {
                           CLERK,
                           List.of(CHART),
                           List.of(sub),
+                          CONTRACTS,
                           Optional.empty(),
                           RULES,
                           Optional.empty(),
@@ -454,6 +476,7 @@ class FinanceRulesTest {
                           CLERK,
                           List.of(),
                           List.of(),
+                          CONTRACTS,
                           Optional.empty(),
                           RULES,
                           Optional.empty(),
@@ -471,6 +494,7 @@ class FinanceRulesTest {
                           CLERK,
                           List.of(CHART),
                           List.of(),
+                          CONTRACTS,
                           Optional.empty(),
                           RULES,
                           Optional.empty(),
@@ -1443,6 +1467,154 @@ class FinanceRulesTest {
           .containsExactly("PUBLISHED", "PUBLISHED_LATE", "OVERDUE");
       assertThat(after.overdue()).isEqualTo(1);
       assertThat(after.dueOn()).isEqualTo(LocalDate.of(2026, 5, 10));
+    }
+  }
+
+  @Nested
+  @DisplayName("registerContract and contract status")
+  class Contracts {
+
+    FinanceCommands.RegisterContract contract(
+        long amount, String decisionId, long... installments) {
+      List<VillageContract.Installment> schedule = new java.util.ArrayList<>();
+      for (int i = 0; i < installments.length; i++) {
+        schedule.add(
+            new VillageContract.Installment(LocalDate.of(2026, 1 + 2 * i, 28), installments[i]));
+      }
+      return new FinanceCommands.RegisterContract(
+          "C2",
+          VILLAGE,
+          VillageContract.Direction.EXPENSE,
+          "某建筑公司",
+          "村道硬化",
+          LocalDate.of(2026, 1, 1),
+          LocalDate.of(2026, 12, 31),
+          amount,
+          schedule,
+          HASH,
+          decisionId);
+    }
+
+    @Test
+    @DisplayName("the schedule adds up to the amount; large contracts need a decision")
+    void register() {
+      VillageContract contract =
+          FinanceRules.registerContract(
+              contract(60_000, null, 20_000, 40_000), CLERK, Optional.empty(), RULES, false, TX);
+      assertThat(contract.schedule()).hasSize(2);
+      assertThat(
+              code(
+                  () ->
+                      FinanceRules.registerContract(
+                          contract(60_000, null, 20_000, 30_000),
+                          CLERK,
+                          Optional.empty(),
+                          RULES,
+                          false,
+                          TX)))
+          .isEqualTo(AMOUNT_INVALID);
+      assertThat(
+              code(
+                  () ->
+                      FinanceRules.registerContract(
+                          contract(2_000_000, null, 2_000_000),
+                          CLERK,
+                          Optional.empty(),
+                          RULES,
+                          false,
+                          TX)))
+          .isEqualTo(DECISION_REQUIRED);
+      assertThat(
+              FinanceRules.registerContract(
+                      contract(2_000_000, "D1", 2_000_000),
+                      CLERK,
+                      Optional.of(decision("D1", VILLAGE, LocalDate.of(2025, 12, 1), 2_000_000)),
+                      RULES,
+                      false,
+                      TX)
+                  .decisionId())
+          .isEqualTo("D1");
+      assertThat(
+              code(
+                  () ->
+                      FinanceRules.registerContract(
+                          contract(60_000, null, 60_000),
+                          OTHER_CLERK,
+                          Optional.empty(),
+                          RULES,
+                          false,
+                          TX)))
+          .isEqualTo(REGION_OUT_OF_SCOPE);
+      assertThat(
+              code(
+                  () ->
+                      FinanceRules.registerContract(
+                          contract(60_000, null, 60_000),
+                          CLERK,
+                          Optional.empty(),
+                          RULES,
+                          true,
+                          TX)))
+          .isEqualTo(ALREADY_EXISTS);
+      assertThat(
+              code(
+                  () ->
+                      FinanceRules.registerContract(
+                          contract(60_000, "D9", 60_000),
+                          CLERK,
+                          Optional.empty(),
+                          RULES,
+                          false,
+                          TX)))
+          .isEqualTo(DECISION_NOT_FOUND);
+    }
+
+    @Test
+    @DisplayName("voucher lines name only contracts of their village")
+    void voucherLines() {
+      RecordVoucher withContract =
+          cmd(
+              "V1",
+              DATE,
+              null,
+              new VoucherLine("101", 30_000, 0, null, "某合作社", "C1"),
+              credit("501", 30_000));
+      assertThat(record(withContract).lines().get(0).contractId()).isEqualTo("C1");
+      RecordVoucher unknown =
+          cmd(
+              "V1",
+              DATE,
+              null,
+              new VoucherLine("101", 30_000, 0, null, null, "C9"),
+              credit("501", 30_000));
+      assertThat(code(() -> record(unknown))).isEqualTo(CONTRACT_NOT_FOUND);
+    }
+
+    @Test
+    @DisplayName("receipts settle installments in order; unpaid past installments are overdue")
+    void status() {
+      Voucher paid =
+          posted(
+              record(
+                  cmd(
+                      "V1",
+                      DATE,
+                      null,
+                      new VoucherLine("101", 45_000, 0, null, null, "C1"),
+                      credit("501", 45_000))));
+      ContractStatus status = ContractStatus.of(LEASE, List.of(paid), LocalDate.of(2026, 5, 20));
+      assertThat(status.settledFen()).isEqualTo(45_000);
+      assertThat(status.installments())
+          .extracting(ContractStatus.InstallmentStatus::settledFen)
+          .containsExactly(30_000L, 15_000L, 0L);
+      assertThat(status.installments())
+          .extracting(ContractStatus.InstallmentStatus::overdue)
+          .containsExactly(false, true, false);
+      assertThat(status.overdueFen()).isEqualTo(15_000);
+      assertThat(status.expiring()).isTrue();
+      assertThat(status.voucherIds()).containsExactly("V1");
+      assertThat(ContractStatus.of(LEASE, List.of(paid), LocalDate.of(2026, 4, 1)).expiring())
+          .isFalse();
     }
   }
 
