@@ -14,14 +14,16 @@ public record Verification(Failure failure, String message) {
      * Leaf index, tree size or a hash length is impossible (e.g. index ≥ size, hash not 32 bytes).
      */
     MALFORMED_PROOF,
+    /** The leaf's block lies outside the block range the proof claims for its checkpoint. */
+    LEAF_OUTSIDE_RANGE,
     /** The path is longer or shorter than a tree of that size needs for that index. */
     PATH_LENGTH_MISMATCH,
     /** The path leads to a different root: the leaf data, a path hash or the root was altered. */
     ROOT_MISMATCH,
-    /** The root is not anchored on the chain (or is anchored for a different block range). */
-    ROOT_NOT_ANCHORED,
-    /** The leaf's block lies outside the block range of the anchored checkpoint. */
-    LEAF_OUTSIDE_RANGE
+    /**
+     * No anchor on the chain holds the leaf's block, or the anchor there has another root or range.
+     */
+    ROOT_NOT_ANCHORED
   }
 
   private static final Verification VALID = new Verification(null, "valid");
@@ -34,6 +36,11 @@ public record Verification(Failure failure, String message) {
     return VALID;
   }
 
+  /** Valid, with a message saying what was checked (e.g. which anchor holds the root). */
+  public static Verification valid(String message) {
+    return new Verification(null, message);
+  }
+
   public static Verification invalid(Failure failure, String message) {
     return new Verification(Objects.requireNonNull(failure, "failure"), message);
   }
@@ -44,6 +51,6 @@ public record Verification(Failure failure, String message) {
 
   @Override
   public String toString() {
-    return isValid() ? "VALID" : failure + ": " + message;
+    return isValid() ? "VALID: " + message : failure + ": " + message;
   }
 }
