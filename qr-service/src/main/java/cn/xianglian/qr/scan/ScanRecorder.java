@@ -18,14 +18,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Records scans without slowing resolution: a request only offers the scan to a bounded queue (when
  * full, the scan is counted in {@link #dropped()} and lost, never blocking the consumer); one
- * writer thread takes scans in batches, judges each with the {@link CounterfeitHeuristics} against
- * the code's stats, and writes scans, stats and warnings. Per-code stats are cached (bounded) so
- * first-scan time is answered without the database for hot codes.
+ * writer thread takes scans in batches (letting them gather for 20 ms; one transaction per batch),
+ * judges each with the {@link CounterfeitHeuristics} against the code's stats, and writes scans,
+ * stats and warnings. Per-code stats are cached (bounded) so first-scan time is answered without
+ * the database for hot codes.
  */
 public final class ScanRecorder implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ScanRecorder.class);
   private static final int BATCH = 1000;
+
+  /** How long the writer lets scans gather before writing a batch smaller than {@link #BATCH}. */
+  private static final long LINGER_MILLIS = 20;
 
   private final ScanStore store;
   private final CounterfeitHeuristics heuristics;
@@ -84,8 +88,11 @@ public final class ScanRecorder implements AutoCloseable {
           continue;
         }
         batch.add(first);
+        if (queue.size() < BATCH - 1 && running) {
+          Thread.sleep(LINGER_MILLIS);
+        }
         queue.drainTo(batch, BATCH - 1);
-        write(batch);
+        store.inTransaction(() -> write(batch));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

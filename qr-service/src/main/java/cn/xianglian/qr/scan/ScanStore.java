@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The scan tables (schema.sql) through Spring JDBC. */
 public final class ScanStore {
@@ -26,10 +28,18 @@ public final class ScanStore {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
+  private final TransactionTemplate transaction;
 
-  public ScanStore(JdbcClient jdbc, JdbcTemplate template) {
+  public ScanStore(
+      JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.template = template;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  /** Runs the writes of one batch of scans as one transaction (one commit, not one per row). */
+  void inTransaction(Runnable writes) {
+    transaction.executeWithoutResult(status -> writes.run());
   }
 
   void insertScans(List<Scan> scans) {

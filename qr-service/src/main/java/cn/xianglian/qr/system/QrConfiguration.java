@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.thymeleaf.ITemplateEngine;
 
 /** Explicit wiring of the framework-free parts: every domain object is built here. */
@@ -100,8 +101,9 @@ class QrConfiguration {
   }
 
   @Bean
-  ScanStore scanStore(JdbcClient jdbc, JdbcTemplate template) {
-    return new ScanStore(jdbc, template);
+  ScanStore scanStore(
+      JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions) {
+    return new ScanStore(jdbc, template, transactions);
   }
 
   @Bean(destroyMethod = "close")
