@@ -1,6 +1,7 @@
 package cn.xianglian.app.config;
 
 import cn.xianglian.app.identity.IdentityEnroller;
+import cn.xianglian.app.integrity.ChainVerifier;
 import cn.xianglian.ledger.LedgerClient;
 import cn.xianglian.ledger.embedded.EmbeddedCa;
 import cn.xianglian.ledger.embedded.EmbeddedLedger;
@@ -35,6 +36,12 @@ public class LedgerConfiguration {
     LedgerClient ledgerClient(XlProperties properties, EmbeddedCa ca) {
       return EmbeddedLedger.open(
           EmbeddedLedgerConfig.defaults(properties.data().dir().resolve("ledger")), ca);
+    }
+
+    /** The embedded ledger re-reads its block file and checks every hash and link. */
+    @Bean
+    ChainVerifier chainVerifier(LedgerClient ledger) {
+      return ((EmbeddedLedger) ledger)::verifyChain;
     }
 
     @Bean

@@ -65,6 +65,7 @@ public class SecurityConfiguration {
                         "/actuator/health",
                         "/actuator/health/**",
                         "/actuator/info",
+                        "/actuator/prometheus",
                         "/error")
                     .permitAll()
                     .anyRequest()

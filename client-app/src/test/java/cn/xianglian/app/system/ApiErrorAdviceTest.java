@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.xianglian.app.WebSlice;
 import cn.xianglian.app.identity.CallerIdentities;
+import cn.xianglian.app.integrity.RecordVerifier;
 import cn.xianglian.ledger.LedgerClient;
 import cn.xianglian.ledger.LedgerException;
 import cn.xianglian.ledger.LedgerException.Stage;
@@ -50,6 +51,9 @@ class ApiErrorAdviceTest {
   @Autowired MockMvc mvc;
   @MockitoBean LedgerClient ledger;
   @MockitoBean CallerIdentities callers;
+
+  /** Needed by the verification controller, which this slice loads with every other one. */
+  @MockitoBean RecordVerifier verifier;
 
   @BeforeEach
   void identities() {
