@@ -372,6 +372,7 @@ public final class FinanceContract implements ContractInterface {
                   actor,
                   store.lastClose(cmd.village()),
                   store.vouchers(cmd.village(), cmd.period()),
+                  store.postedAfter(cmd.village(), store.lastClose(cmd.village()), cmd.period()),
                   store.tx());
           if (changed.written()) {
             store.write(changed.record());
@@ -610,7 +611,10 @@ public final class FinanceContract implements ContractInterface {
         });
   }
 
-  /** The trial balance (试算平衡) of a village's month, from posted vouchers. */
+  /**
+   * The trial balance (试算平衡) of a village's month, from posted vouchers: opening balances from the
+   * last month close before it (its snapshot), then the vouchers posted after that close.
+   */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String trialBalance(Context ctx, String json) {
     return guard(
@@ -618,12 +622,14 @@ public final class FinanceContract implements ContractInterface {
           var query = parse(json, FinanceCommands.BooksQuery.class);
           FinanceRules.requireReader(Caller.of(ctx), query.village());
           FinanceStore store = new FinanceStore(ctx.getStub());
+          Optional<PeriodClose> snapshot = store.closeBefore(query.village(), query.period());
           return CanonicalJson.text(
               TrialBalance.compute(
                   query.village(),
                   query.period(),
                   books(store, query.village(), query.period()),
-                  store.posted(query.village())));
+                  snapshot,
+                  store.postedAfter(query.village(), snapshot, query.period())));
         });
   }
 

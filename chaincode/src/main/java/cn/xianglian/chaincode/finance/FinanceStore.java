@@ -13,6 +13,7 @@ import cn.xianglian.chaincode.finance.domain.Catalogue;
 import cn.xianglian.chaincode.finance.domain.Chart;
 import cn.xianglian.chaincode.finance.domain.Decision;
 import cn.xianglian.chaincode.finance.domain.Objection;
+import cn.xianglian.chaincode.finance.domain.Period;
 import cn.xianglian.chaincode.finance.domain.PeriodClose;
 import cn.xianglian.chaincode.finance.domain.Publication;
 import cn.xianglian.chaincode.finance.domain.SubAccount;
@@ -221,6 +222,30 @@ final class FinanceStore {
   Optional<PeriodClose> lastClose(RegionCode village) {
     List<PeriodClose> closes = all(ObjectType.FIN_CLOSE, PeriodClose.class, village.village12());
     return closes.isEmpty() ? Optional.empty() : Optional.of(closes.get(closes.size() - 1));
+  }
+
+  /** The latest month close of a village before {@code period}: a trial balance's snapshot. */
+  Optional<PeriodClose> closeBefore(RegionCode village, String period) {
+    return all(ObjectType.FIN_CLOSE, PeriodClose.class, village.village12()).stream()
+        .filter(close -> close.period().compareTo(period) < 0)
+        .reduce((earlier, later) -> later);
+  }
+
+  /**
+   * The posted vouchers of a village after {@code snapshot} up to {@code period}, month by month;
+   * every posted voucher when there is no snapshot.
+   */
+  List<Voucher> postedAfter(RegionCode village, Optional<PeriodClose> snapshot, String period) {
+    if (snapshot.isEmpty()) {
+      return posted(village);
+    }
+    List<Voucher> vouchers = new java.util.ArrayList<>();
+    for (String month = Period.next(snapshot.get().period());
+        month.compareTo(period) <= 0;
+        month = Period.next(month)) {
+      vouchers.addAll(posted(village, month));
+    }
+    return vouchers;
   }
 
   Optional<Publication> publication(String publicationId) {

@@ -14,6 +14,12 @@ public record Books(Chart chart, List<SubAccount> subAccounts) {
     subAccounts = List.copyOf(subAccounts);
   }
 
+  /** Books that name no account: for computing balances by code only (month-close snapshots). */
+  public static Books unnamed(cn.xianglian.chaincode.domain.RegionCode region) {
+    return new Books(
+        new Chart(region, 0, java.time.LocalDate.MIN, "", List.of(), "", "", null), List.of());
+  }
+
   public Optional<Account> account(String code) {
     return chart
         .account(code)

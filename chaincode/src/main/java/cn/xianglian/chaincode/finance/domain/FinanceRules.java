@@ -413,6 +413,7 @@ public final class FinanceRules {
       Actor actor,
       Optional<PeriodClose> lastClose,
       List<Voucher> vouchersInPeriod,
+      List<Voucher> postedSinceLastClose,
       Tx tx) {
     actor.requireRole(Role.TOWNSHIP);
     actor.requireInScope(cmd.village());
@@ -444,9 +445,24 @@ public final class FinanceRules {
         debit = Money.add(debit, voucher.totalFen());
       }
     }
+    List<PeriodClose.Balance> balances =
+        TrialBalance.compute(
+                cmd.village(),
+                cmd.period(),
+                Books.unnamed(cmd.village()),
+                lastClose,
+                postedSinceLastClose)
+            .closingBalances();
     return new Changed<>(
         new PeriodClose(
-            cmd.village(), cmd.period(), posted, debit, actor.party(), tx.txId(), tx.time()),
+            cmd.village(),
+            cmd.period(),
+            posted,
+            debit,
+            balances,
+            actor.party(),
+            tx.txId(),
+            tx.time()),
         true);
   }
 

@@ -46,11 +46,34 @@ public record TrialBalance(
    */
   public static TrialBalance compute(
       RegionCode village, String period, Books books, List<Voucher> posted) {
+    return compute(village, period, books, java.util.Optional.empty(), posted);
+  }
+
+  /**
+   * As {@link #compute(RegionCode, String, Books, List)}, starting from the closing balances of
+   * {@code snapshot} (a close before {@code period}); vouchers of its period and earlier are
+   * ignored, so {@code posted} needs only the vouchers after it.
+   */
+  public static TrialBalance compute(
+      RegionCode village,
+      String period,
+      Books books,
+      java.util.Optional<PeriodClose> snapshot,
+      List<Voucher> posted) {
     Map<String, long[]> leaves = new TreeMap<>();
+    String from = snapshot.map(PeriodClose::period).orElse("");
+    snapshot.ifPresent(
+        close -> {
+          if (close.period().compareTo(period) >= 0) {
+            throw new IllegalArgumentException(
+                "snapshot " + close.period() + " is not before " + period);
+          }
+          close.balances().forEach(b -> leaves.put(b.account(), new long[] {b.closingFen(), 0, 0}));
+        });
     List<Source> sources = new ArrayList<>();
     for (Voucher voucher : sorted(posted)) {
       int order = voucher.period().compareTo(period);
-      if (order > 0) {
+      if (order > 0 || voucher.period().compareTo(from) <= 0) {
         continue;
       }
       if (order == 0) {
@@ -109,6 +132,14 @@ public record TrialBalance(
         totals[5],
         totals[0] == totals[1] && totals[2] == totals[3] && totals[4] == totals[5],
         sources);
+  }
+
+  /** The closing balances of every leaf row (the snapshot a month close keeps). */
+  public List<PeriodClose.Balance> closingBalances() {
+    return rows.stream()
+        .filter(Row::leaf)
+        .map(row -> new PeriodClose.Balance(row.code(), row.closingFen()))
+        .toList();
   }
 
   /** Posted vouchers in date order, then by id: the order of the books. */

@@ -153,7 +153,8 @@ class FinanceRulesTest {
   }
 
   static PeriodClose closed(String period) {
-    return new PeriodClose(VILLAGE, period, 0, 0, "TownshipOrgMSP/NJZ", "tx-2", TX.time());
+    return new PeriodClose(
+        VILLAGE, period, 0, 0, List.of(), "TownshipOrgMSP/NJZ", "tx-2", TX.time());
   }
 
   static Voucher step(Voucher voucher, VoucherStatus status) {
@@ -973,8 +974,12 @@ class FinanceRulesTest {
                   TOWNSHIP,
                   Optional.of(closed("2026-03")),
                   List.of(posted, rejected, record(simple("V3", 1))),
+                  List.of(posted),
                   TX)
               .record();
+      assertThat(close.balances())
+          .containsExactly(
+              new PeriodClose.Balance("101", 700), new PeriodClose.Balance("501", -700));
       assertThat(close.postedVouchers()).isEqualTo(1);
       assertThat(close.debitFen()).isEqualTo(700);
       assertThat(close.locks("2026-04")).isTrue();
@@ -992,6 +997,7 @@ class FinanceRulesTest {
                           TOWNSHIP,
                           Optional.empty(),
                           List.of(),
+                          List.of(),
                           TX)))
           .isEqualTo(INVALID_STATE);
       assertThat(
@@ -1002,6 +1008,7 @@ class FinanceRulesTest {
                           TOWNSHIP,
                           Optional.of(closed("2026-02")),
                           List.of(),
+                          List.of(),
                           TX)))
           .isEqualTo(INVALID_STATE);
       assertThat(
@@ -1011,6 +1018,7 @@ class FinanceRulesTest {
                           new ClosePeriod(VILLAGE, "2026-02"),
                           TOWNSHIP,
                           Optional.of(closed("2026-03")),
+                          List.of(),
                           List.of(),
                           TX)))
           .isEqualTo(PERIOD_CLOSED);
@@ -1023,6 +1031,7 @@ class FinanceRulesTest {
                           TOWNSHIP,
                           Optional.empty(),
                           List.of(waiting),
+                          List.of(),
                           TX)))
           .isEqualTo(INVALID_STATE);
       assertThat(
@@ -1033,6 +1042,7 @@ class FinanceRulesTest {
                           CLERK,
                           Optional.empty(),
                           List.of(),
+                          List.of(),
                           TX)))
           .isEqualTo(ACCESS_DENIED);
       assertThat(
@@ -1042,6 +1052,7 @@ class FinanceRulesTest {
                           new ClosePeriod(VILLAGE, "2026-04"),
                           OTHER_TOWNSHIP,
                           Optional.empty(),
+                          List.of(),
                           List.of(),
                           TX)))
           .isEqualTo(REGION_OUT_OF_SCOPE);
@@ -1054,7 +1065,12 @@ class FinanceRulesTest {
       PeriodClose last = closed("2026-04");
       var retry =
           FinanceRules.closePeriod(
-              new ClosePeriod(VILLAGE, "2026-04"), TOWNSHIP, Optional.of(last), List.of(), TX);
+              new ClosePeriod(VILLAGE, "2026-04"),
+              TOWNSHIP,
+              Optional.of(last),
+              List.of(),
+              List.of(),
+              TX);
       assertThat(retry.written()).isFalse();
       assertThat(retry.record()).isEqualTo(last);
     }
@@ -1131,6 +1147,26 @@ class FinanceRulesTest {
               new AccountDetail.Entry(
                   "V4", "tx-s", DATE.plusDays(1), "101", "收到租金", 0, 12_050, 37_950));
       assertThat(detail.closingFen()).isEqualTo(37_950);
+
+      PeriodClose march =
+          FinanceRules.closePeriod(
+                  new ClosePeriod(VILLAGE, "2026-03"),
+                  TOWNSHIP,
+                  Optional.empty(),
+                  List.of(capital, cash),
+                  List.of(capital, cash, lease, office, may),
+                  TX)
+              .record();
+      assertThat(march.balances())
+          .containsExactly(
+              new PeriodClose.Balance("101", 50_000),
+              new PeriodClose.Balance("10201", 750_000),
+              new PeriodClose.Balance("301", -800_000));
+      assertThat(
+              TrialBalance.compute(
+                  VILLAGE, "2026-04", books, Optional.of(march), List.of(lease, office)))
+          .as("from the March snapshot plus April's vouchers: the same trial balance")
+          .isEqualTo(balance);
     }
   }
 
