@@ -54,6 +54,11 @@ public final class AnchorService implements AutoCloseable {
   private ExecutorService anchorer;
   private volatile AnchorException lastFailure;
 
+  /** Blocks below this were anchored before the service started: cut where the chain cut. */
+  private long chainNextAtStart;
+
+  private OnChainAnchor alignTo;
+
   private final Map<Long, IndexedTree> trees =
       new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -80,6 +85,7 @@ public final class AnchorService implements AutoCloseable {
         throw new IllegalStateException("already started");
       }
       builder = new CheckpointBuilder(store.nextBlock());
+      chainNextAtStart = chain.nextBlock();
       anchorer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("xl-anchor").factory());
       ticker =
           Executors.newSingleThreadScheduledExecutor(
@@ -93,6 +99,25 @@ public final class AnchorService implements AutoCloseable {
   private void onBlock(BlockEvent block) {
     synchronized (lock) {
       builder.add(block, clock.instant());
+      long from = builder.nextBlock() - builder.pendingBlocks();
+      if (from < chainNextAtStart) {
+        // Catching up after a restart: these blocks are anchored already (perhaps not recorded,
+        // e.g. a crash after the send). Cut exactly where the chain's anchor ends, whatever the
+        // policy says, so the checkpoint is found on the chain instead of conflicting with it.
+        try {
+          if (alignTo == null || !alignTo.holds(from)) {
+            alignTo = chain.anchorHolding(from).orElse(null);
+          }
+        } catch (AnchorException e) {
+          lastFailure = e;
+          LOG.log(Level.SEVERE, "cannot read the chain to catch up at block " + from, e);
+          return;
+        }
+        if (alignTo != null && block.number() >= alignTo.toBlock()) {
+          builder.cut().ifPresent(this::enqueue);
+        }
+        return;
+      }
       if (builder.pendingBlocks() >= policy.blocksPerCheckpoint()) {
         builder.cut().ifPresent(this::enqueue);
       }
@@ -102,7 +127,9 @@ public final class AnchorService implements AutoCloseable {
   private void cutIfDue() {
     synchronized (lock) {
       Optional<Instant> oldest = builder.oldestArrival();
+      boolean catchingUp = builder.nextBlock() - builder.pendingBlocks() < chainNextAtStart;
       if (oldest.isPresent()
+          && !catchingUp
           && !Duration.between(oldest.get(), clock.instant())
               .minus(policy.maxDelay())
               .isNegative()) {

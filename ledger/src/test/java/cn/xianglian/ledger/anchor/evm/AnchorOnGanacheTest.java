@@ -453,6 +453,64 @@ class AnchorOnGanacheTest {
   class WithTheEmbeddedLedger {
 
     @Test
+    @DisplayName(
+        "restarted with an empty store, it takes the anchors already on chain, sends only for new blocks")
+    void restartCatchesUp() throws Exception {
+      Path data = dir.resolve("ledger-" + System.nanoTime());
+      EmbeddedCa ca = EmbeddedCa.open(data.resolve("ca"));
+      Identity producer =
+          ca.enroll(
+              "coop-1", "CoopOrgMSP", Map.of("xl.role", "producer", "xl.region", "520122100000"));
+      try (EmbeddedLedger ledger =
+          EmbeddedLedger.open(EmbeddedLedgerConfig.defaults(data.resolve("ledger")), ca)) {
+        List<String> first = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+          first.add(ledger.submit(producer, Proposal.of("probe", "put", "a" + i, "v")).txId());
+        }
+        InMemoryAnchorStore before = new InMemoryAnchorStore(0);
+        try (AnchorService service =
+            new AnchorService(ledger, chain, before, fastPolicy(5), Clock.systemUTC())) {
+          service.start();
+          awaitRecorded(before, first.getLast());
+        }
+        int sendsBefore = transport.forwardedSends();
+        String later = ledger.submit(producer, Proposal.of("probe", "put", "b", "v")).txId();
+
+        InMemoryAnchorStore lost = new InMemoryAnchorStore(0);
+        AnchorPolicy otherCuts =
+            new AnchorPolicy(
+                7,
+                Duration.ofMillis(200),
+                1,
+                Duration.ofSeconds(2),
+                Duration.ofMillis(50),
+                3,
+                Duration.ofMillis(50));
+        try (AnchorService restarted =
+            new AnchorService(ledger, chain, lost, otherCuts, Clock.systemUTC())) {
+          restarted.start();
+          awaitRecorded(lost, later);
+
+          assertThat(restarted.failure()).isEmpty();
+          assertThat(transport.forwardedSends() - sendsBefore).isEqualTo(1);
+          assertThat(lost.records().subList(0, before.records().size()))
+              .containsExactlyElementsOf(before.records());
+          assertThat(restarted.proof(first.getFirst()).orElseThrow().verifyOnChain(chain).isValid())
+              .isTrue();
+          assertThat(restarted.proof(later).orElseThrow().verifyOnChain(chain).isValid()).isTrue();
+        }
+      }
+    }
+
+    private void awaitRecorded(InMemoryAnchorStore store, String txId) throws InterruptedException {
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      while (store.byTxId(txId).isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(store.byTxId(txId)).as("anchored within " + TIMEOUT).isPresent();
+    }
+
+    @Test
     @DisplayName("blocks committed on the embedded ledger are checkpointed, anchored and provable")
     void endToEnd() throws Exception {
       Path data = dir.resolve("ledger-" + System.nanoTime());
