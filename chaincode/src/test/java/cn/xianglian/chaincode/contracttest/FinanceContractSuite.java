@@ -635,6 +635,12 @@ public abstract class FinanceContractSuite {
       assertThat(detail.get("entries").get(0).get("voucherId").asString()).isEqualTo(income);
       assertThat(detail.get("entries").get(0).get("balanceFen").asLong()).isEqualTo(1_050_000);
       assertThat(detail.get("closingFen").asLong()).isEqualTo(1_050_000);
+
+      JsonNode close = tree(submit(township, "closePeriod", closeJson(village, P1)));
+      assertThat(close.get("balances")).hasSize(3);
+      assertThat(trialBalance(village, P2))
+          .as("from P1's close snapshot plus P2's vouchers: the same figures")
+          .isEqualTo(balance);
     }
 
     @Test
