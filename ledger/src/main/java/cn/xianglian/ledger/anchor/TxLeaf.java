@@ -58,6 +58,29 @@ public record TxLeaf(long blockNumber, byte[] blockHash, String txId) {
         .array();
   }
 
+  /**
+   * Reads the bytes {@link #encode()} wrote; anything else is an {@link IllegalArgumentException}.
+   */
+  public static TxLeaf decode(byte[] bytes) {
+    try {
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      if (in.get() != TYPE_TRANSACTION) {
+        throw new IllegalArgumentException("not a transaction leaf");
+      }
+      long block = in.getLong();
+      byte[] hash = new byte[Byte.toUnsignedInt(in.get())];
+      in.get(hash);
+      byte[] id = new byte[Short.toUnsignedInt(in.getShort())];
+      in.get(id);
+      if (in.hasRemaining()) {
+        throw new IllegalArgumentException("trailing bytes after a transaction leaf");
+      }
+      return new TxLeaf(block, hash, new String(id, StandardCharsets.UTF_8));
+    } catch (java.nio.BufferUnderflowException e) {
+      throw new IllegalArgumentException("truncated transaction leaf", e);
+    }
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof TxLeaf that

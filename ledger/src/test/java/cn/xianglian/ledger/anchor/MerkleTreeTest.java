@@ -228,6 +228,18 @@ class MerkleTreeTest {
     }
 
     @Test
+    @DisplayName("a leaf decodes from its bytes; other bytes are refused")
+    void decoding() {
+      TxLeaf leaf = new TxLeaf(258, new byte[] {(byte) 0xAB, (byte) 0xCD}, "交易1");
+
+      assertThat(TxLeaf.decode(leaf.encode())).isEqualTo(leaf);
+      byte[] truncated = java.util.Arrays.copyOf(leaf.encode(), 12);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> TxLeaf.decode(truncated))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("truncated");
+    }
+
+    @Test
     @DisplayName("moving bytes between the block hash and the tx id changes the leaf")
     void lengthPrefixesSeparateFields() {
       TxLeaf a = new TxLeaf(1, new byte[] {'x', 'y'}, "z");

@@ -15,6 +15,7 @@ import cn.xianglian.ledger.anchor.AnchorRecord;
 import cn.xianglian.ledger.anchor.AnchorService;
 import cn.xianglian.ledger.anchor.Checkpoint;
 import cn.xianglian.ledger.anchor.CheckpointBuilder;
+import cn.xianglian.ledger.anchor.FileAnchorStore;
 import cn.xianglian.ledger.anchor.InMemoryAnchorStore;
 import cn.xianglian.ledger.anchor.InclusionProof;
 import cn.xianglian.ledger.anchor.MerkleTree;
@@ -518,12 +519,13 @@ class AnchorOnGanacheTest {
       Identity producer =
           ca.enroll(
               "coop-1", "CoopOrgMSP", Map.of("xl.role", "producer", "xl.region", "520122100000"));
-      InMemoryAnchorStore store = new InMemoryAnchorStore(0);
-      try (EmbeddedLedger ledger =
+      Path storeFile = data.resolve("anchors.dat");
+      List<String> txIds = new ArrayList<>();
+      try (FileAnchorStore store = FileAnchorStore.open(storeFile, 0);
+          EmbeddedLedger ledger =
               EmbeddedLedger.open(EmbeddedLedgerConfig.defaults(data.resolve("ledger")), ca);
           AnchorService service =
               new AnchorService(ledger, chain, store, fastPolicy(5), Clock.systemUTC())) {
-        List<String> txIds = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
           txIds.add(ledger.submit(producer, Proposal.of("probe", "put", "k" + i, "v" + i)).txId());
         }
@@ -544,6 +546,15 @@ class AnchorOnGanacheTest {
         }
         assertThat(chain.nextBlock()).isEqualTo(store.nextBlock());
         assertThat(chain.anchorCount()).isEqualTo(store.records().size());
+      }
+      try (FileAnchorStore reopened = FileAnchorStore.open(storeFile, 0)) {
+        AnchorService afterRestart =
+            new AnchorService(null, chain, reopened, fastPolicy(1), Clock.systemUTC());
+        for (String txId : txIds) {
+          assertThat(afterRestart.proof(txId).orElseThrow().verifyOnChain(chain).isValid())
+              .as(txId)
+              .isTrue();
+        }
       }
     }
   }
