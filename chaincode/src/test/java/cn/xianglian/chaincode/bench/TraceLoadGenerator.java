@@ -186,27 +186,38 @@ public final class TraceLoadGenerator {
                   });
     }
     long start = System.nanoTime();
+    long cpuStart = processCpuNanos();
     Thread.sleep(seconds * 1000L);
     stop.set(true);
     for (Thread worker : workers) {
       worker.join();
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
+    long cpu = processCpuNanos() - cpuStart;
     long[] all = Stream.of(latencies).flatMapToLong(Arrays::stream).filter(v -> v > 0).toArray();
     Arrays.sort(all);
     System.out.printf(
         Locale.ROOT,
-        "%s: %d tx in %.1f s = %.0f tx/s, failures=%d, commit latency p50=%.1f ms p90=%.1f ms"
-            + " p99=%.1f ms max=%.1f ms%n",
+        "%s: %d tx in %.1f s = %.0f tx/s, failures=%d, process CPU %.0f µs/tx (%.2f cores),"
+            + " commit latency p50=%.1f ms p90=%.1f ms p99=%.1f ms max=%.1f ms%n",
         label,
         all.length,
         elapsed,
         all.length / elapsed,
         failures.get(),
+        all.length == 0 ? 0.0 : cpu / 1e3 / all.length,
+        cpu / 1e9 / elapsed,
         percentile(all, 0.50),
         percentile(all, 0.90),
         percentile(all, 0.99),
         all.length == 0 ? 0.0 : all[all.length - 1] / 1e6);
+  }
+
+  /** CPU time of the whole process (all threads, GC included). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static void history(EmbeddedLedger ledger, Identity producer) {

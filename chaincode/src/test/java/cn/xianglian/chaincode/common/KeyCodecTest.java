@@ -60,6 +60,47 @@ class KeyCodecTest {
   }
 
   @Test
+  @DisplayName("the maximum code point U+10FFFF in an attribute is INVALID_ARGUMENT, as in Fabric")
+  void maxCodePointRejected() {
+    String max = new String(Character.toChars(Character.MAX_CODE_POINT));
+    assertThatThrownBy(() -> KeyCodec.key(ObjectType.BATCH, "a" + max))
+        .isInstanceOfSatisfying(
+            XlException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+    assertThatThrownBy(() -> KeyCodec.key(ObjectType.BATCH, ""))
+        .isInstanceOfSatisfying(
+            XlException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+  }
+
+  @Test
+  @DisplayName("every key's text is exactly what the shim's CompositeKey makes of it")
+  void sameTextAsTheShim() {
+    var random = new java.util.Random(20261124);
+    String alphabet = "abcXYZ-_.:~/ 0129贡米息烽\uD83C\uDF3E";
+    for (ObjectType type : ObjectType.values()) {
+      for (int round = 0; round < 50; round++) {
+        String[] attributes = new String[type.attributes().size()];
+        for (int i = 0; i < attributes.length; i++) {
+          var text = new StringBuilder();
+          int length = 1 + random.nextInt(12);
+          while (text.length() < length) {
+            int at = random.nextInt(alphabet.length());
+            if (Character.isSurrogate(alphabet.charAt(at))) {
+              text.append("\uD83C\uDF3E");
+            } else {
+              text.append(alphabet.charAt(at));
+            }
+          }
+          attributes[i] = text.toString();
+        }
+        assertThat(KeyCodec.key(type, attributes).value())
+            .isEqualTo(
+                new org.hyperledger.fabric.shim.ledger.CompositeKey(type.objectType(), attributes)
+                    .toString());
+      }
+    }
+  }
+
+  @Test
   @DisplayName("sequence numbers are zero-padded so keys sort numerically")
   void seq() {
     assertThat(KeyCodec.seq(7)).isEqualTo("000000000007");
