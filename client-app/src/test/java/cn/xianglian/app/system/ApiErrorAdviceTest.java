@@ -29,13 +29,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest
+// The pages (package web) have their own error handling and tests (WebPagesTest).
+@WebMvcTest(
+    excludeFilters =
+        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "cn\\.xianglian\\.app\\.web\\..*"))
 @Import(WebSlice.class)
 @TestPropertySource(properties = "xl.data.dir=target/test-data/web-slice")
 @DisplayName("The error advice answers every failure with an RFC 9457 problem and a stable code")
