@@ -331,6 +331,34 @@ class AnchorOnGanacheTest {
     }
 
     @Test
+    @DisplayName("with 3 confirmations it records the anchor only once 2 more blocks are on top")
+    void waitsForConfirmations() throws Exception {
+      InMemoryAnchorStore store = new InMemoryAnchorStore(0);
+      AnchorService service =
+          new AnchorService(
+              null,
+              chain,
+              store,
+              new AnchorPolicy(
+                  5,
+                  Duration.ofSeconds(1),
+                  3,
+                  Duration.ofSeconds(5),
+                  Duration.ofMillis(10),
+                  3,
+                  Duration.ofMillis(50)),
+              Clock.systemUTC());
+      transport.mineOnEveryBlockNumber();
+
+      AnchorRecord record = service.anchor(checkpoint(0, 4, 2));
+
+      long head = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+      // the look-up just above mined one more block
+      assertThat(head - 1 - record.evmBlock() + 1).isGreaterThanOrEqualTo(3);
+      assertThat(transport.forwardedSends()).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("anchoring a checkpoint again sends nothing and returns the same anchor")
     void idempotent() throws Exception {
       AnchorService service = service(chain, new InMemoryAnchorStore(0), 3);

@@ -12,6 +12,7 @@ import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.BatchResponse;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.response.VoidResponse;
 import org.web3j.protocol.websocket.events.Notification;
 
 /**
@@ -35,6 +36,7 @@ final class FaultyWeb3jService implements Web3jService {
   private final Web3jService delegate;
   private final Deque<Fault> faults = new ArrayDeque<>();
   private final AtomicInteger forwarded = new AtomicInteger();
+  private volatile boolean mineOnBlockNumber;
 
   FaultyWeb3jService(Web3jService delegate) {
     this.delegate = delegate;
@@ -42,6 +44,15 @@ final class FaultyWeb3jService implements Web3jService {
 
   synchronized void inject(Fault... next) {
     faults.addAll(java.util.List.of(next));
+  }
+
+  /**
+   * From now on, every {@code eth_blockNumber} first mines an empty block ({@code evm_mine}): the
+   * chain grows exactly as fast as the caller looks at it, so confirmations can be tested without
+   * timers.
+   */
+  void mineOnEveryBlockNumber() {
+    mineOnBlockNumber = true;
   }
 
   /** Starts counting forwarded sends from zero (after a test's set-up transactions). */
@@ -60,6 +71,11 @@ final class FaultyWeb3jService implements Web3jService {
 
   @Override
   public <T extends Response> T send(Request request, Class<T> responseType) throws IOException {
+    if (mineOnBlockNumber && "eth_blockNumber".equals(request.getMethod())) {
+      delegate.send(
+          new Request<>("evm_mine", java.util.List.of(), delegate, VoidResponse.class),
+          VoidResponse.class);
+    }
     if (!"eth_sendRawTransaction".equals(request.getMethod())) {
       return delegate.send(request, responseType);
     }
