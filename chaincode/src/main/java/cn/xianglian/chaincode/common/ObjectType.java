@@ -52,6 +52,10 @@ public enum ObjectType {
   FIN_CONTRACT_BY_VILLAGE("xl.fin.idx.contractByVillage", "village12", "contractId"),
   /** Posted vouchers with lines naming a contract. */
   FIN_CONTRACT_VOUCHER("xl.fin.idx.contractVoucher", "contractId", "voucherId"),
+  FIN_ASSET("xl.fin.asset", "assetId"),
+  FIN_ASSET_BY_VILLAGE("xl.fin.idx.assetByVillage", "village12", "assetId"),
+  FIN_RESOURCE("xl.fin.resource", "resourceId"),
+  FIN_RESOURCE_BY_VILLAGE("xl.fin.idx.resourceByVillage", "village12", "resourceId"),
   /** Key of an objector's personal data in the private data collection. */
   FIN_OBJECTOR("xl.fin.objector", "objectionId");
 

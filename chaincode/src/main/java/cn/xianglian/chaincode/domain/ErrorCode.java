@@ -28,6 +28,8 @@ public enum ErrorCode {
   OBJECTION_NOT_FOUND,
   /** Unknown contract (合同) id, or a contract of another village. */
   CONTRACT_NOT_FOUND,
+  /** Unknown fixed asset (资产) id. */
+  ASSET_NOT_FOUND,
   /** The caller's party does not own the batch (or is not its pending owner, or not the issuer). */
   NOT_OWNER,
   /** A client-chosen id exists with different content. */

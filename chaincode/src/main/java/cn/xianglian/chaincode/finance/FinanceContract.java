@@ -1,6 +1,7 @@
 package cn.xianglian.chaincode.finance;
 
 import static cn.xianglian.chaincode.common.ChaincodeErrors.guard;
+import static cn.xianglian.chaincode.domain.ErrorCode.ASSET_NOT_FOUND;
 import static cn.xianglian.chaincode.domain.ErrorCode.CATALOGUE_NOT_FOUND;
 import static cn.xianglian.chaincode.domain.ErrorCode.CHART_NOT_FOUND;
 import static cn.xianglian.chaincode.domain.ErrorCode.CONTRACT_NOT_FOUND;
@@ -28,6 +29,8 @@ import cn.xianglian.chaincode.finance.domain.Account;
 import cn.xianglian.chaincode.finance.domain.AccountDetail;
 import cn.xianglian.chaincode.finance.domain.Anomalies;
 import cn.xianglian.chaincode.finance.domain.ApprovalRules;
+import cn.xianglian.chaincode.finance.domain.Asset;
+import cn.xianglian.chaincode.finance.domain.AssetStatus;
 import cn.xianglian.chaincode.finance.domain.Books;
 import cn.xianglian.chaincode.finance.domain.Catalogue;
 import cn.xianglian.chaincode.finance.domain.Chart;
@@ -41,6 +44,7 @@ import cn.xianglian.chaincode.finance.domain.Objection;
 import cn.xianglian.chaincode.finance.domain.Period;
 import cn.xianglian.chaincode.finance.domain.PeriodClose;
 import cn.xianglian.chaincode.finance.domain.Publication;
+import cn.xianglian.chaincode.finance.domain.Resource;
 import cn.xianglian.chaincode.finance.domain.SubAccount;
 import cn.xianglian.chaincode.finance.domain.TrialBalance;
 import cn.xianglian.chaincode.finance.domain.VillageContract;
@@ -409,6 +413,72 @@ public final class FinanceContract implements ContractInterface {
         });
   }
 
+  /** Registers a fixed asset (资产台账). */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String registerAsset(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, FinanceCommands.RegisterAsset.class);
+          return create(
+              ctx,
+              cmd,
+              "registerAsset",
+              Kind.FIN_ASSET,
+              cmd.assetId(),
+              store -> store.asset(cmd.assetId()),
+              (actor, store, taken, tx) -> FinanceRules.registerAsset(cmd, actor, taken, tx),
+              (store, asset) -> store.write(asset, true),
+              "AssetRegistered",
+              Asset::village);
+        });
+  }
+
+  /** Records the disposal (处置) of an asset. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String disposeAsset(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, FinanceCommands.DisposeAsset.class);
+          Actor actor = Caller.of(ctx);
+          FinanceStore store = new FinanceStore(ctx.getStub());
+          Changed<Asset> changed =
+              FinanceRules.disposeAsset(cmd, actor, store.asset(cmd.assetId()), store.tx());
+          if (changed.written()) {
+            store.write(changed.record(), false);
+            store.event("AssetDisposed", "Asset", cmd.assetId(), changed.record().village());
+          }
+          return CanonicalJson.text(changed.record());
+        });
+  }
+
+  /** Registers a natural resource (资源台账: land, forest, water). */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String registerResource(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, FinanceCommands.RegisterResource.class);
+          return create(
+              ctx,
+              cmd,
+              "registerResource",
+              Kind.FIN_RESOURCE,
+              cmd.resourceId(),
+              store -> store.resource(cmd.resourceId()),
+              (actor, store, taken, tx) ->
+                  FinanceRules.registerResource(
+                      cmd,
+                      actor,
+                      cmd.contractId() == null
+                          ? Optional.empty()
+                          : store.contract(cmd.contractId()),
+                      taken,
+                      tx),
+              FinanceStore::write,
+              "ResourceRegistered",
+              Resource::village);
+        });
+  }
+
   // ---- disclosure -------------------------------------------------------------------------
 
   /** Publishes (公开) a catalogue item of a village for a period. */
@@ -718,6 +788,43 @@ public final class FinanceContract implements ContractInterface {
           return CanonicalJson.text(
               ContractStatus.of(
                   contract, store.contractVouchers(contractId), store.tx().time().toLocalDate()));
+        });
+  }
+
+  /** An asset with its depreciation today (accumulated, net book value). */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String assetStatus(Context ctx, String assetId) {
+    return guard(
+        () -> {
+          FinanceStore store = new FinanceStore(ctx.getStub());
+          Asset asset =
+              store
+                  .asset(Require.id("assetId", assetId))
+                  .orElseThrow(() -> new XlException(ASSET_NOT_FOUND, "no asset " + assetId));
+          FinanceRules.requireReader(Caller.of(ctx), asset.village());
+          return CanonicalJson.text(AssetStatus.of(asset, store.tx().time().toLocalDate()));
+        });
+  }
+
+  /** The asset register of a village: {@code {"village"}}. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String listAssets(Context ctx, String json) {
+    return guard(
+        () -> {
+          var query = parse(json, VillageQuery.class);
+          FinanceRules.requireReader(Caller.of(ctx), query.village());
+          return CanonicalJson.text(new FinanceStore(ctx.getStub()).assets(query.village()));
+        });
+  }
+
+  /** The resource register of a village: {@code {"village"}}. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String listResources(Context ctx, String json) {
+    return guard(
+        () -> {
+          var query = parse(json, VillageQuery.class);
+          FinanceRules.requireReader(Caller.of(ctx), query.village());
+          return CanonicalJson.text(new FinanceStore(ctx.getStub()).resources(query.village()));
         });
   }
 

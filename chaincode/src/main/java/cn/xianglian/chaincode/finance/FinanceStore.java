@@ -9,6 +9,7 @@ import cn.xianglian.chaincode.domain.ChinaTime;
 import cn.xianglian.chaincode.domain.RegionCode;
 import cn.xianglian.chaincode.domain.Tx;
 import cn.xianglian.chaincode.finance.domain.ApprovalRules;
+import cn.xianglian.chaincode.finance.domain.Asset;
 import cn.xianglian.chaincode.finance.domain.Catalogue;
 import cn.xianglian.chaincode.finance.domain.Chart;
 import cn.xianglian.chaincode.finance.domain.Decision;
@@ -16,6 +17,7 @@ import cn.xianglian.chaincode.finance.domain.Objection;
 import cn.xianglian.chaincode.finance.domain.Period;
 import cn.xianglian.chaincode.finance.domain.PeriodClose;
 import cn.xianglian.chaincode.finance.domain.Publication;
+import cn.xianglian.chaincode.finance.domain.Resource;
 import cn.xianglian.chaincode.finance.domain.SubAccount;
 import cn.xianglian.chaincode.finance.domain.VillageContract;
 import cn.xianglian.chaincode.finance.domain.Voucher;
@@ -43,7 +45,9 @@ final class FinanceStore {
     FIN_CATALOGUE,
     FIN_PUBLICATION,
     FIN_OBJECTION,
-    FIN_CONTRACT
+    FIN_CONTRACT,
+    FIN_ASSET,
+    FIN_RESOURCE
   }
 
   /** What an idempotency lookup found for an id. */
@@ -210,6 +214,45 @@ final class FinanceStore {
             ObjectType.FIN_CONTRACT_BY_VILLAGE,
             contract.village().village12(),
             contract.contractId()));
+  }
+
+  Optional<Asset> asset(String assetId) {
+    return state.read(KeyCodec.key(ObjectType.FIN_ASSET, assetId), Asset.class);
+  }
+
+  List<Asset> assets(RegionCode village) {
+    return state.list(ObjectType.FIN_ASSET_BY_VILLAGE, village.village12()).stream()
+        .map(entry -> asset(entry.key().id()).orElseThrow(() -> missing(entry.key())))
+        .toList();
+  }
+
+  /** An asset, with its village index when it is new. */
+  void write(Asset asset, boolean isNew) {
+    state.write(KeyCodec.key(ObjectType.FIN_ASSET, asset.assetId()), asset);
+    if (isNew) {
+      state.writeIndex(
+          KeyCodec.key(
+              ObjectType.FIN_ASSET_BY_VILLAGE, asset.village().village12(), asset.assetId()));
+    }
+  }
+
+  Optional<Resource> resource(String resourceId) {
+    return state.read(KeyCodec.key(ObjectType.FIN_RESOURCE, resourceId), Resource.class);
+  }
+
+  List<Resource> resources(RegionCode village) {
+    return state.list(ObjectType.FIN_RESOURCE_BY_VILLAGE, village.village12()).stream()
+        .map(entry -> resource(entry.key().id()).orElseThrow(() -> missing(entry.key())))
+        .toList();
+  }
+
+  void write(Resource resource) {
+    state.write(KeyCodec.key(ObjectType.FIN_RESOURCE, resource.resourceId()), resource);
+    state.writeIndex(
+        KeyCodec.key(
+            ObjectType.FIN_RESOURCE_BY_VILLAGE,
+            resource.village().village12(),
+            resource.resourceId()));
   }
 
   Optional<Decision> decision(String decisionId) {

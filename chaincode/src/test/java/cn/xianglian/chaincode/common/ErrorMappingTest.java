@@ -68,6 +68,7 @@ class ErrorMappingTest {
             "PUBLICATION_NOT_FOUND",
             "OBJECTION_NOT_FOUND",
             "CONTRACT_NOT_FOUND",
+            "ASSET_NOT_FOUND",
             "NOT_OWNER",
             "ALREADY_EXISTS",
             "EVENT_ID_CONFLICT",

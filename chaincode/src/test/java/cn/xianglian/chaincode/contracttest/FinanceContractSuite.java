@@ -726,6 +726,44 @@ public abstract class FinanceContractSuite {
     }
 
     @Test
+    @DisplayName("assets depreciate in the register; resources name their contract")
+    void registers() {
+      String assetId = id("A");
+      String asset =
+          """
+          {"assetId":"%s","village":"%s","category":"机器设备","name":"拖拉机","location":"仓库",\
+          "acquiredOn":"%s","costFen":600000,"usefulLifeMonths":60,"residualFen":0}"""
+              .formatted(assetId, village, date(P3.minusMonths(3), 15));
+      String created = submit(clerk, "registerAsset", asset);
+      assertThat(submit(clerk, "registerAsset", asset)).isEqualTo(created);
+      JsonNode status = tree(evaluate(auditor, "assetStatus", assetId));
+      assertThat(status.get("monthsDepreciated").asInt()).isEqualTo(3);
+      assertThat(status.get("accumulatedFen").asLong()).isEqualTo(30_000);
+      String dispose =
+          "{\"assetId\":\"%s\",\"disposedOn\":\"%s\",\"reason\":\"报废\"}"
+              .formatted(assetId, date(P3, 1));
+      assertThat(rejected(otherClerk, "disposeAsset", dispose)).isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(tree(submit(clerk, "disposeAsset", dispose)).get("status").asString())
+          .isEqualTo("DISPOSED");
+      assertThat(rejected(clerk, "disposeAsset", dispose.replace("报废", "出售")))
+          .isEqualTo("INVALID_STATE");
+      assertThat(tree(evaluate(township, "listAssets", villageJson(village)))).hasSize(1);
+      assertThat(codeOf(() -> evaluate(auditor, "assetStatus", id("A"))))
+          .isEqualTo("ASSET_NOT_FOUND");
+
+      String contractId = id("C");
+      submit(clerk, "registerContract", contractJson(contractId, village, 90_000));
+      String resource =
+          """
+          {"resourceId":"%s","village":"%s","kind":"LAND","name":"后山坡地","location":"三组",\
+          "areaSqm":6667,"contractId":"%s"}""";
+      submit(clerk, "registerResource", resource.formatted(id("R"), village, contractId));
+      assertThat(rejected(clerk, "registerResource", resource.formatted(id("R"), village, id("C"))))
+          .isEqualTo("CONTRACT_NOT_FOUND");
+      assertThat(tree(evaluate(auditor, "listResources", villageJson(village)))).hasSize(1);
+    }
+
+    @Test
     @DisplayName("refusals: schedule not adding up, another village, unknown contract on a line")
     void denials() {
       String contractId = id("C");

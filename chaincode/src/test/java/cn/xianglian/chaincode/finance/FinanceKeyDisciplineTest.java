@@ -201,6 +201,30 @@ class FinanceKeyDisciplineTest {
         .contains("\"voucherId\":\"V1\"");
     assertThat(run(township, contract::getPublication, "PUB1")).contains("CAIW-02");
     assertThat(run(township, contract::contractStatus, "K1")).contains("\"settledFen\":30000");
+    run(
+        clerk,
+        contract::registerAsset,
+        "{\"assetId\":\"A1\",\"village\":\""
+            + VILLAGE
+            + "\",\"category\":\"机器设备\",\"name\":\"拖拉机\","
+            + "\"location\":\"仓库\",\"acquiredOn\":\"2026-01-15\",\"costFen\":600000,"
+            + "\"usefulLifeMonths\":60,\"residualFen\":0}");
+    run(
+        clerk,
+        contract::disposeAsset,
+        "{\"assetId\":\"A1\",\"disposedOn\":\"2026-04-01\",\"reason\":\"报废\"}");
+    run(
+        clerk,
+        contract::registerResource,
+        "{\"resourceId\":\"R1\",\"village\":\""
+            + VILLAGE
+            + "\",\"kind\":\"FOREST\",\"name\":\"林地\","
+            + "\"location\":\"二组\",\"areaSqm\":10000,\"contractId\":\"K1\"}");
+    assertThat(run(township, contract::assetStatus, "A1")).contains("\"monthsDepreciated\":2");
+    assertThat(run(township, contract::listAssets, "{\"village\":\"" + VILLAGE + "\"}"))
+        .contains("DISPOSED");
+    assertThat(run(township, contract::listResources, "{\"village\":\"" + VILLAGE + "\"}"))
+        .contains("FOREST");
     assertThat(run(township, contract::listContracts, "{\"village\":\"" + VILLAGE + "\"}"))
         .contains("K1");
     assertThat(run(township, contract::anomalies, books)).startsWith("{\"anomalies\":[");

@@ -265,6 +265,58 @@ public final class FinanceCommands {
     }
   }
 
+  /** Registers a fixed asset. */
+  public record RegisterAsset(
+      String assetId,
+      RegionCode village,
+      String category,
+      String name,
+      String location,
+      LocalDate acquiredOn,
+      long costFen,
+      int usefulLifeMonths,
+      long residualFen) {
+    public RegisterAsset {
+      Require.id("assetId", assetId);
+      requireVillage("village", village);
+      Require.text("category", category, 40);
+      Require.text("name", name, 100);
+      Require.text("location", location, 100);
+      Require.present("acquiredOn", acquiredOn);
+      Require.argument(
+          usefulLifeMonths >= 0 && usefulLifeMonths <= 1200, "usefulLifeMonths is 0..1200");
+    }
+  }
+
+  /** Records the disposal (处置) of an asset. */
+  public record DisposeAsset(String assetId, LocalDate disposedOn, String reason) {
+    public DisposeAsset {
+      Require.id("assetId", assetId);
+      Require.present("disposedOn", disposedOn);
+      Require.text("reason", reason, 200);
+    }
+  }
+
+  /** Registers a natural resource. */
+  public record RegisterResource(
+      String resourceId,
+      RegionCode village,
+      Resource.Kind kind,
+      String name,
+      String location,
+      long areaSqm,
+      String contractId) {
+    public RegisterResource {
+      Require.id("resourceId", resourceId);
+      requireVillage("village", village);
+      Require.present("kind", kind);
+      Require.text("name", name, 100);
+      Require.text("location", location, 100);
+      Require.argument(areaSqm > 0, "areaSqm must be > 0");
+      Require.optionalId("contractId", contractId);
+    }
+  }
+
   /** Trial balance (or voucher listing) of a village for a period. */
   public record BooksQuery(RegionCode village, String period) {
     public BooksQuery {

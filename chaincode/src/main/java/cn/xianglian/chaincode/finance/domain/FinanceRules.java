@@ -17,6 +17,7 @@ import static cn.xianglian.chaincode.domain.ErrorCode.VOUCHER_NOT_FOUND;
 import static cn.xianglian.chaincode.domain.ErrorCode.VOUCHER_UNBALANCED;
 
 import cn.xianglian.chaincode.domain.Actor;
+import cn.xianglian.chaincode.domain.ErrorCode;
 import cn.xianglian.chaincode.domain.RegionCode;
 import cn.xianglian.chaincode.domain.Require;
 import cn.xianglian.chaincode.domain.Role;
@@ -684,6 +685,106 @@ public final class FinanceRules {
             "no contract " + line.contractId() + " of village " + village);
       }
     }
+  }
+
+  // ---- asset and resource registers ---------------------------------------------------------
+
+  /** A fixed asset: cost > 0, residual 0..cost, acquired no later than today. */
+  public static Asset registerAsset(
+      FinanceCommands.RegisterAsset cmd, Actor actor, boolean taken, Tx tx) {
+    Require.argument(
+        !cmd.acquiredOn().isAfter(tx.time().toLocalDate()), "acquiredOn is in the future");
+    actor.requireRole(Role.VILLAGE);
+    actor.requireInScope(cmd.village());
+    XlException.check(!taken, ALREADY_EXISTS, "asset " + cmd.assetId() + " exists");
+    XlException.check(
+        cmd.costFen() > 0 && cmd.residualFen() >= 0 && cmd.residualFen() <= cmd.costFen(),
+        AMOUNT_INVALID,
+        "cost must be > 0 and the residual value within 0..cost");
+    return new Asset(
+        cmd.assetId(),
+        cmd.village(),
+        cmd.category(),
+        cmd.name(),
+        cmd.location(),
+        cmd.acquiredOn(),
+        cmd.costFen(),
+        cmd.usefulLifeMonths(),
+        cmd.residualFen(),
+        Asset.Status.ACTIVE,
+        null,
+        actor.party(),
+        tx.txId(),
+        tx.time());
+  }
+
+  /** ACTIVE → DISPOSED, on or after acquisition and not in the future; a same retry is a no-op. */
+  public static Changed<Asset> disposeAsset(
+      FinanceCommands.DisposeAsset cmd, Actor actor, Optional<Asset> loaded, Tx tx) {
+    actor.requireRole(Role.VILLAGE);
+    Asset asset =
+        loaded.orElseThrow(
+            () -> new XlException(ErrorCode.ASSET_NOT_FOUND, "no asset " + cmd.assetId()));
+    actor.requireInScope(asset.village());
+    if (asset.status() == Asset.Status.DISPOSED) {
+      Asset.Disposal done = asset.disposal();
+      XlException.check(
+          done.disposedOn().equals(cmd.disposedOn())
+              && done.reason().equals(cmd.reason())
+              && done.party().equals(actor.party()),
+          INVALID_STATE,
+          "asset " + asset.assetId() + " is disposed");
+      return new Changed<>(asset, false);
+    }
+    Require.argument(
+        !cmd.disposedOn().isBefore(asset.acquiredOn())
+            && !cmd.disposedOn().isAfter(tx.time().toLocalDate()),
+        "disposedOn must lie between acquisition and today");
+    return new Changed<>(
+        new Asset(
+            asset.assetId(),
+            asset.village(),
+            asset.category(),
+            asset.name(),
+            asset.location(),
+            asset.acquiredOn(),
+            asset.costFen(),
+            asset.usefulLifeMonths(),
+            asset.residualFen(),
+            Asset.Status.DISPOSED,
+            new Asset.Disposal(cmd.disposedOn(), cmd.reason(), actor.party(), tx.txId()),
+            asset.registeredBy(),
+            asset.txId(),
+            asset.registeredAt()),
+        true);
+  }
+
+  /** A natural resource; a named contract must be one of the village's. */
+  public static Resource registerResource(
+      FinanceCommands.RegisterResource cmd,
+      Actor actor,
+      Optional<VillageContract> contract,
+      boolean taken,
+      Tx tx) {
+    actor.requireRole(Role.VILLAGE);
+    actor.requireInScope(cmd.village());
+    XlException.check(
+        cmd.contractId() == null
+            || contract.map(c -> c.village().equals(cmd.village())).orElse(false),
+        CONTRACT_NOT_FOUND,
+        "no contract " + cmd.contractId() + " of village " + cmd.village());
+    XlException.check(!taken, ALREADY_EXISTS, "resource " + cmd.resourceId() + " exists");
+    return new Resource(
+        cmd.resourceId(),
+        cmd.village(),
+        cmd.kind(),
+        cmd.name(),
+        cmd.location(),
+        cmd.areaSqm(),
+        cmd.contractId(),
+        actor.party(),
+        tx.txId(),
+        tx.time());
   }
 
   // ---- reads --------------------------------------------------------------------------------

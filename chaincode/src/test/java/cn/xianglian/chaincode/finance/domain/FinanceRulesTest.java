@@ -1655,6 +1655,107 @@ class FinanceRulesTest {
   }
 
   @Nested
+  @DisplayName("asset and resource registers")
+  class Registers {
+
+    FinanceCommands.RegisterAsset tractor(long cost, long residual) {
+      return new FinanceCommands.RegisterAsset(
+          "A1", VILLAGE, "机器设备", "拖拉机", "村委会仓库", LocalDate.of(2026, 1, 15), cost, 60, residual);
+    }
+
+    @Test
+    @DisplayName("straight-line depreciation from the month after acquisition, floored to the fen")
+    void depreciation() {
+      Asset asset = FinanceRules.registerAsset(tractor(600_000, 0), CLERK, false, TX);
+      assertThat(asset.status()).isEqualTo(Asset.Status.ACTIVE);
+      AssetStatus may = AssetStatus.of(asset, LocalDate.of(2026, 5, 20));
+      assertThat(may.monthsDepreciated()).as("Feb, Mar, Apr").isEqualTo(3);
+      assertThat(may.accumulatedFen()).isEqualTo(30_000);
+      assertThat(may.netBookFen()).isEqualTo(570_000);
+      Asset odd = FinanceRules.registerAsset(tractor(100_000, 1), CLERK, false, TX);
+      assertThat(AssetStatus.of(odd, LocalDate.of(2026, 5, 20)).accumulatedFen())
+          .as("99999 x 3 / 60 = 4999.95, floored")
+          .isEqualTo(4_999);
+      assertThat(AssetStatus.of(asset, LocalDate.of(2040, 1, 1)).accumulatedFen())
+          .as("at most the whole life")
+          .isEqualTo(600_000);
+      Asset disposed =
+          FinanceRules.disposeAsset(
+                  new FinanceCommands.DisposeAsset("A1", LocalDate.of(2026, 3, 10), "报废"),
+                  CLERK,
+                  Optional.of(asset),
+                  TX)
+              .record();
+      assertThat(disposed.status()).isEqualTo(Asset.Status.DISPOSED);
+      assertThat(AssetStatus.of(disposed, LocalDate.of(2026, 5, 20)).monthsDepreciated())
+          .as("stops at disposal: Feb only")
+          .isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("refusals: amounts, future dates, roles, unknown or disposed assets")
+    void refusals() {
+      assertThat(code(() -> FinanceRules.registerAsset(tractor(0, 0), CLERK, false, TX)))
+          .isEqualTo(AMOUNT_INVALID);
+      assertThat(code(() -> FinanceRules.registerAsset(tractor(100, 101), CLERK, false, TX)))
+          .isEqualTo(AMOUNT_INVALID);
+      assertThat(code(() -> FinanceRules.registerAsset(tractor(100, 0), TOWNSHIP, false, TX)))
+          .isEqualTo(ACCESS_DENIED);
+      assertThat(code(() -> FinanceRules.registerAsset(tractor(100, 0), CLERK, true, TX)))
+          .isEqualTo(ALREADY_EXISTS);
+      Asset asset = FinanceRules.registerAsset(tractor(600_000, 0), CLERK, false, TX);
+      var dispose = new FinanceCommands.DisposeAsset("A1", LocalDate.of(2026, 3, 10), "报废");
+      assertThat(code(() -> FinanceRules.disposeAsset(dispose, CLERK, Optional.empty(), TX)))
+          .isEqualTo(ErrorCode.ASSET_NOT_FOUND);
+      assertThat(
+              code(() -> FinanceRules.disposeAsset(dispose, OTHER_CLERK, Optional.of(asset), TX)))
+          .isEqualTo(REGION_OUT_OF_SCOPE);
+      assertThat(
+              code(
+                  () ->
+                      FinanceRules.disposeAsset(
+                          new FinanceCommands.DisposeAsset("A1", LocalDate.of(2025, 1, 1), "x"),
+                          CLERK,
+                          Optional.of(asset),
+                          TX)))
+          .isEqualTo(INVALID_ARGUMENT);
+      Asset disposed = FinanceRules.disposeAsset(dispose, CLERK, Optional.of(asset), TX).record();
+      assertThat(FinanceRules.disposeAsset(dispose, CLERK, Optional.of(disposed), TX).written())
+          .isFalse();
+      assertThat(
+              code(
+                  () ->
+                      FinanceRules.disposeAsset(
+                          new FinanceCommands.DisposeAsset("A1", LocalDate.of(2026, 3, 11), "出售"),
+                          CLERK,
+                          Optional.of(disposed),
+                          TX)))
+          .isEqualTo(INVALID_STATE);
+    }
+
+    @Test
+    @DisplayName("a resource may name a contract of its village only")
+    void resources() {
+      var land =
+          new FinanceCommands.RegisterResource(
+              "R1", VILLAGE, Resource.Kind.LAND, "后山坡地", "三组", 6_667, "C1");
+      assertThat(
+              FinanceRules.registerResource(land, CLERK, Optional.of(LEASE), false, TX)
+                  .contractId())
+          .isEqualTo("C1");
+      assertThat(
+              code(() -> FinanceRules.registerResource(land, CLERK, Optional.empty(), false, TX)))
+          .isEqualTo(CONTRACT_NOT_FOUND);
+      assertThat(
+              code(
+                  () ->
+                      new FinanceCommands.RegisterResource(
+                          "R1", VILLAGE, Resource.Kind.WATER, "塘", "一组", 0, null)))
+          .isEqualTo(INVALID_ARGUMENT);
+    }
+  }
+
+  @Nested
   @DisplayName("readers and money")
   class Misc {
 
