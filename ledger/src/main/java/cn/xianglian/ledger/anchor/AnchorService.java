@@ -235,6 +235,13 @@ public final class AnchorService implements AutoCloseable {
               + " with another root or range than "
               + checkpoint);
     }
+    if (anchor.txHash() == null) {
+      throw new AnchorException(
+          AnchorException.Code.CHAIN_UNAVAILABLE,
+          "anchor #"
+              + anchor.index()
+              + " is in the contract but its Anchored log is not visible yet");
+    }
     if (chain.receipt(anchor.txHash(), policy.confirmations()).isEmpty()) {
       return awaitConfirmed(anchor, checkpoint, root);
     }
