@@ -654,8 +654,10 @@ public abstract class FinanceContractSuite {
           tree(evaluate(auditor, "anomalies", booksJson(village, P2))).get("anomalies");
       JsonNode split = find(report, "SPLIT_UNDER_THRESHOLD");
       assertThat(split.get("counterparty").asString()).isEqualTo("某合作社");
-      assertThat(split.get("amountFen").asLong()).isEqualTo(1_700_000);
-      assertThat(split.get("voucherIds").toString()).contains(a, b, withdrawal);
+      assertThat(split.get("amountFen").asLong()).isEqualTo(1_200_000);
+      assertThat(split.get("voucherIds").toString()).contains(a, b).doesNotContain(withdrawal);
+      assertThat(find(report, "PAYMENT_WITHOUT_CONTRACT").get("voucherIds").get(0).asString())
+          .isEqualTo(a);
       assertThat(find(report, "ROUND_SUM_CASH_WITHDRAWAL").get("voucherIds").get(0).asString())
           .isEqualTo(withdrawal);
       assertThat(find(report, "BACK_DATED_ENTRY").get("voucherIds").get(0).asString()).isEqualTo(a);

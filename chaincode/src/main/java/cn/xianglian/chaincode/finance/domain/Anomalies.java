@@ -35,6 +35,9 @@ public final class Anomalies {
   /** A round sum is a multiple of ¥1,000.00. */
   public static final long ROUND_SUM_UNIT_FEN = 100_000;
 
+  /** Payments from ¥5,000.00 on are expected to name their contract. */
+  public static final long CONTRACT_EXPECTED_FEN = 500_000;
+
   private Anomalies() {}
 
   /** One flagged finding and its evidence. */
@@ -84,6 +87,21 @@ public final class Anomalies {
                 "dated " + voucher.date() + ", recorded " + recorded,
                 voucher.magnitudeFen(),
                 null,
+                List.of(voucher.voucherId()),
+                List.of()));
+      }
+    }
+    for (Voucher voucher : vouchers) {
+      long paid = paid(voucher);
+      if (voucher.reverses() == null
+          && paid >= CONTRACT_EXPECTED_FEN
+          && voucher.lines().stream().allMatch(l -> l.contractId() == null)) {
+        found.add(
+            new Anomaly(
+                "PAYMENT_WITHOUT_CONTRACT",
+                "payment names no contract",
+                paid,
+                counterparty(voucher),
                 List.of(voucher.voucherId()),
                 List.of()));
       }
@@ -143,15 +161,15 @@ public final class Anomalies {
     return account.startsWith("102");
   }
 
-  /** What a voucher paid out of cash and bank accounts. */
+  /** What a voucher paid out of cash and bank accounts together (0 when nothing left them). */
   static long paid(Voucher voucher) {
     long paid = 0;
     for (VoucherLine line : voucher.lines()) {
       if (isCash(line.account()) || isBank(line.account())) {
-        paid = Money.add(paid, line.creditFen());
+        paid = Money.add(paid, Money.add(line.creditFen(), Money.negate(line.debitFen())));
       }
     }
-    return paid;
+    return Math.max(0, paid);
   }
 
   /** The cash a voucher moved from bank to cash (0 when it is not a withdrawal). */

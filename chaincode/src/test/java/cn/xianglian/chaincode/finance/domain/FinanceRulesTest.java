@@ -1386,12 +1386,42 @@ class FinanceRulesTest {
               payment("V5", "农机站", 300_000),
               payment("V6", "农机站", 300_000));
       var report = Anomalies.detect(VILLAGE, "2026-04", vouchers, RULES, List.of());
-      assertThat(report.anomalies()).hasSize(1);
-      Anomalies.Anomaly split = report.anomalies().get(0);
+      List<Anomalies.Anomaly> splits =
+          report.anomalies().stream()
+              .filter(a -> a.rule().equals("SPLIT_UNDER_THRESHOLD"))
+              .toList();
+      assertThat(splits).hasSize(1);
+      Anomalies.Anomaly split = splits.get(0);
       assertThat(split.rule()).isEqualTo("SPLIT_UNDER_THRESHOLD");
       assertThat(split.counterparty()).isEqualTo("某建筑公司");
       assertThat(split.amountFen()).isEqualTo(1_200_000);
       assertThat(split.voucherIds()).containsExactly("V1", "V2", "V3");
+      assertThat(report.anomalies())
+          .filteredOn(a -> a.rule().equals("PAYMENT_WITHOUT_CONTRACT"))
+          .extracting(Anomalies.Anomaly::voucherIds)
+          .containsExactly(List.of("V4"));
+    }
+
+    @Test
+    @DisplayName(
+        "a payment naming its contract, and a bank-to-cash withdrawal, are no such finding")
+    void contractNamed() {
+      Voucher withContract =
+          posted(
+              record(
+                  cmd(
+                      "V1",
+                      DATE,
+                      null,
+                      debit("513", 600_000),
+                      new VoucherLine("10201", 0, 600_000, null, "某合作社", "C1"))));
+      Voucher withdrawal =
+          posted(record(cmd("V2", DATE, null, debit("101", 612_345), credit("10201", 612_345))));
+      assertThat(
+              Anomalies.detect(
+                      VILLAGE, "2026-04", List.of(withContract, withdrawal), RULES, List.of())
+                  .anomalies())
+          .isEmpty();
     }
 
     @Test
