@@ -30,6 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class TraceLedger {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TraceLedger.class);
+
   /** The contract name on the chaincode. */
   public static final String CONTRACT = "trace";
 
@@ -84,6 +86,17 @@ public class TraceLedger {
 
   private Committed<JsonNode> submit(Identity caller, Proposal proposal) {
     Submitted done = ledger.submit(caller, proposal);
+    // The tx id goes into the MDC: structured log lines (logging.structured.format.*) carry it.
+    org.slf4j.MDC.put("txId", done.txId());
+    try {
+      LOG.info(
+          "committed {} as {} in block {}",
+          proposal.function(),
+          caller.label(),
+          done.blockNumber());
+    } finally {
+      org.slf4j.MDC.remove("txId");
+    }
     LedgerRef ref =
         transaction(done.txId())
             .orElseGet(

@@ -211,23 +211,42 @@ class WebPagesTest extends DemoLedgerContext {
     @DisplayName("the form registers a batch on the ledger as the producer, then lists it")
     void register() throws Exception {
       String batchId = "WEB-" + System.nanoTime();
-      MvcResult result =
-          mvc.perform(
-                  post("/web/my/batches")
-                      .with(user(PRODUCER))
-                      .with(csrf())
-                      .param("batchId", batchId)
-                      .param("productName", "息烽贡米")
-                      .param("category", "粮食")
-                      .param("productCode", "XL-RICE")
-                      .param("amount", "800")
-                      .param("uom", "KGM")
-                      .param("site", "5号田")
-                      .param("productionType", "PLANTING")
-                      .param("producedAt", "2026-10-01T08:00"))
-              .andReturn();
+      var logger =
+          (ch.qos.logback.classic.Logger)
+              org.slf4j.LoggerFactory.getLogger(cn.xianglian.app.system.TraceLedger.class);
+      var logged =
+          new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+      logged.start();
+      logger.addAppender(logged);
+      MvcResult result;
+      try {
+        result =
+            mvc.perform(
+                    post("/web/my/batches")
+                        .with(user(PRODUCER))
+                        .with(csrf())
+                        .param("batchId", batchId)
+                        .param("productName", "息烽贡米")
+                        .param("category", "粮食")
+                        .param("productCode", "XL-RICE")
+                        .param("amount", "800")
+                        .param("uom", "KGM")
+                        .param("site", "5号田")
+                        .param("productionType", "PLANTING")
+                        .param("producedAt", "2026-10-01T08:00"))
+                .andReturn();
+      } finally {
+        logger.detachAppender(logged);
+      }
       assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/web/my/batches");
-      assertThat(result.getFlashMap().get("txId")).isNotNull();
+      Object txId = result.getFlashMap().get("txId");
+      assertThat(txId).isNotNull();
+      // The commit's log line carries the tx id in the MDC (structured logs show it as a field).
+      assertThat(logged.list)
+          .anyMatch(
+              event ->
+                  txId.equals(event.getMDCPropertyMap().get("txId"))
+                      && event.getFormattedMessage().contains("trace:createBatch"));
       catchUp();
       assertThat(
               jdbc.queryForObject(
@@ -269,12 +288,14 @@ class WebPagesTest extends DemoLedgerContext {
       try {
         assertThat(body(get("/public/verify/batch/XF-MHT-2026-001"), 200)).contains("已被篡改");
       } finally {
-        new ProjectionRunner(
+        try (var runner =
+            new ProjectionRunner(
                 ledger,
                 new BlockProjector(jdbc, transactions, BlockProjector.MidBlockHook.NONE),
-                null)
-            .rebuild();
-        catchUp();
+                null)) {
+          runner.rebuild();
+          await("rebuild", () -> runner.checkpoint() == ledger.height() - 1);
+        }
       }
     }
 
@@ -295,6 +316,63 @@ class WebPagesTest extends DemoLedgerContext {
 
     private long count() {
       return jdbc.queryForObject("select count(*) from xl_access_log", Long.class);
+    }
+  }
+
+  @Nested
+  @DisplayName("the exports")
+  class Exports {
+
+    @Test
+    @DisplayName("CSV of the county's batches: a header and one row per projected batch")
+    void batchesCsv() throws Exception {
+      MvcResult result =
+          mvc.perform(get("/web/export/batches.csv").with(user(AUDITOR))).andReturn();
+      assertThat(result.getResponse().getStatus()).isEqualTo(200);
+      assertThat(result.getResponse().getContentType()).startsWith("text/csv");
+      String csv = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+      var lines = csv.lines().toList();
+      assertThat(lines.getFirst())
+          .isEqualTo(
+              "\uFEFFbatch_id,product_name,product_category,"
+                  + "product_code,quantity_amount,quantity_uom,origin_region,township,producer_id,status,"
+                  + "produced_at,tx_id,block_number,value_sha256");
+      long batches = jdbc.queryForObject("select count(*) from tr_batch", Long.class);
+      assertThat(lines).hasSize((int) batches + 1);
+      assertThat(csv).contains("XF-GM-2026-001,").contains("贡米");
+    }
+
+    @Test
+    @DisplayName("XLSX of the ledger transactions reads back with one row per transaction")
+    void transactionsXlsx() throws Exception {
+      MvcResult result =
+          mvc.perform(get("/web/export/transactions.xlsx").with(user(AUDITOR))).andReturn();
+      assertThat(result.getResponse().getStatus()).isEqualTo(200);
+      try (var workbook =
+          new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+              new java.io.ByteArrayInputStream(result.getResponse().getContentAsByteArray()))) {
+        var sheet = workbook.getSheetAt(0);
+        long transactions = jdbc.queryForObject("select count(*) from xl_transaction", Long.class);
+        assertThat(sheet.getPhysicalNumberOfRows()).isEqualTo((int) transactions + 1);
+        assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("tx_id");
+        long firstBlock =
+            jdbc.queryForObject("select min(block_number) from xl_transaction", Long.class);
+        assertThat(sheet.getRow(1).getCell(0).getNumericCellValue()).isEqualTo(firstBlock);
+      }
+    }
+
+    @Test
+    @DisplayName("a producer exports only its own batches, and not the transactions (403)")
+    void producerScope() throws Exception {
+      String csv = body(get("/web/export/batches.csv").with(user(PRODUCER)), 200);
+      long own =
+          jdbc.queryForObject(
+              "select count(*) from tr_batch where producer_id = 'P-520122-0001'", Long.class);
+      assertThat(csv.lines()).hasSize((int) own + 1);
+      assertThat(csv).doesNotContain("XF-PG-2026-001");
+      body(get("/web/export/transactions.csv").with(user(PRODUCER)), 403);
+      body(get("/web/export/batches.pdf").with(user(AUDITOR)), 404);
+      body(get("/web/export/batches.csv").with(user(TOWNSHIP)), 403);
     }
   }
 
