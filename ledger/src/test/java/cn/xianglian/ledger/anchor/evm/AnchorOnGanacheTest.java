@@ -387,6 +387,22 @@ class AnchorOnGanacheTest {
     }
 
     @Test
+    @DisplayName(
+        "a checkpoint that does not start where the contract expects is RANGE_NOT_NEXT, nothing sent")
+    void gap() throws Exception {
+      AnchorService service = service(chain, new InMemoryAnchorStore(0), 3);
+
+      assertThatThrownBy(() -> service.anchor(checkpoint(5, 9, 2)))
+          .isInstanceOfSatisfying(
+              AnchorException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(AnchorException.Code.RANGE_NOT_NEXT);
+                assertThat(e.getMessage()).contains("expects block 0");
+              });
+      assertThat(transport.forwardedSends()).isZero();
+    }
+
+    @Test
     @DisplayName("with every send failing, it gives up with GAVE_UP and anchors nothing")
     void givesUp() throws Exception {
       AnchorService service = service(chain, new InMemoryAnchorStore(0), 3);
