@@ -49,7 +49,9 @@ import org.web3j.utils.Numeric;
 @SuppressWarnings("rawtypes") // Web3j's FunctionReturnDecoder speaks raw List<Type>
 public final class Web3jAnchorChain implements AnchorChain {
 
-  /** Gas for {@code anchor(...)}: measured 138,673 for the first anchor, 104,497 after (ganache). */
+  /**
+   * Gas for {@code anchor(...)}: measured 138,673 for the first anchor, 104,497 after (ganache).
+   */
   static final BigInteger ANCHOR_GAS_LIMIT = BigInteger.valueOf(200_000);
 
   static final BigInteger DEPLOY_GAS_LIMIT = BigInteger.valueOf(2_000_000);
