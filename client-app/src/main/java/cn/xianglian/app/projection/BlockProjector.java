@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -157,6 +156,8 @@ public final class BlockProjector {
     var txRows = new ArrayList<Object[]>();
     var writeRows = new ArrayList<Object[]>();
     var eventRows = new ArrayList<Object[]>();
+    // The last value of each read-model record in this block (a later write replaces an earlier).
+    var readModel = new java.util.EnumMap<TraceTable, Map<String, List<Object>>>(TraceTable.class);
     for (BlockEvent.BlockTransaction tx : block.transactions()) {
       TransactionInfo info = tx.info();
       txRows.add(
@@ -193,7 +194,7 @@ public final class BlockProjector {
                 sha,
                 valueJson
               });
-          applyReadModel(key, write, valueJson, sha, info, block.number());
+          collectReadModel(readModel, key, write, valueJson, sha, info, block.number());
         }
         ChaincodeEvent event = tx.event();
         if (event != null) {
@@ -221,13 +222,16 @@ public final class BlockProjector {
             + " state_key, object_type, is_delete, value_sha256, value_json)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         writeRows);
+    writeReadModel(readModel);
     jdbc.batchUpdate(
         "insert into xl_chaincode_event (block_number, tx_index, tx_id, chaincode, event_name,"
             + " payload_json) values (?, ?, ?, ?, ?, ?)",
         eventRows);
   }
 
-  private void applyReadModel(
+  /** Records the row a record write leads to; {@code null} values mean the record was deleted. */
+  private void collectReadModel(
+      Map<TraceTable, Map<String, List<Object>>> readModel,
       StateKey key,
       BlockEvent.KeyWrite write,
       String valueJson,
@@ -239,37 +243,72 @@ public final class BlockProjector {
     if (table.isEmpty() || key.id() == null) {
       return;
     }
-    TraceTable t = table.get();
+    Map<String, List<Object>> rows =
+        readModel.computeIfAbsent(table.get(), t -> new java.util.LinkedHashMap<>());
     if (write.delete() || valueJson == null) {
-      jdbc.update("delete from " + t.table() + " where " + t.idColumn() + " = ?", key.id());
+      rows.put(key.id(), null);
       return;
     }
-    JsonNode record = json.readTree(valueJson);
-    Map<String, Object> columns = t.decode(record);
-    var names = new ArrayList<>(columns.keySet());
-    names.addAll(List.of("tx_id", "block_number", "value_sha256", "value_json"));
-    var values = new ArrayList<>(columns.values());
+    var values = new ArrayList<Object>(table.get().decode(json.readTree(valueJson)).values());
     values.addAll(List.of(info.txId(), blockNumber, sha, valueJson));
-    String set = String.join(" = ?, ", names) + " = ?";
-    var updateArgs = new ArrayList<>(values);
-    updateArgs.add(key.id());
-    int updated =
-        jdbc.update(
-            "update " + t.table() + " set " + set + " where " + t.idColumn() + " = ?",
-            updateArgs.toArray());
-    if (updated == 0) {
-      names.addFirst(t.idColumn());
-      values.addFirst(key.id());
-      jdbc.update(
-          "insert into "
-              + t.table()
-              + " ("
-              + String.join(", ", names)
-              + ") values ("
-              + String.join(", ", java.util.Collections.nCopies(names.size(), "?"))
-              + ")",
-          values.toArray());
-    }
+    rows.put(key.id(), values);
+  }
+
+  /** Deletes, updates, and inserts (where no row was updated) the block's read-model rows. */
+  private void writeReadModel(Map<TraceTable, Map<String, List<Object>>> readModel) {
+    readModel.forEach(
+        (table, rows) -> {
+          var names = new ArrayList<String>();
+          table.columns().forEach(column -> names.add(column.name()));
+          names.addAll(List.of("tx_id", "block_number", "value_sha256", "value_json"));
+          var deletes = new ArrayList<Object[]>();
+          var updates = new ArrayList<Object[]>();
+          var updatedIds = new ArrayList<String>();
+          rows.forEach(
+              (id, values) -> {
+                if (values == null) {
+                  deletes.add(new Object[] {id});
+                } else {
+                  var arguments = new ArrayList<>(values);
+                  arguments.add(id);
+                  updates.add(arguments.toArray());
+                  updatedIds.add(id);
+                }
+              });
+          jdbc.batchUpdate(
+              "delete from " + table.table() + " where " + table.idColumn() + " = ?", deletes);
+          int[] counts =
+              jdbc.batchUpdate(
+                  "update "
+                      + table.table()
+                      + " set "
+                      + String.join(" = ?, ", names)
+                      + " = ? where "
+                      + table.idColumn()
+                      + " = ?",
+                  updates);
+          var inserts = new ArrayList<Object[]>();
+          for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+              String id = updatedIds.get(i);
+              var arguments = new ArrayList<Object>();
+              arguments.add(id);
+              arguments.addAll(rows.get(id));
+              inserts.add(arguments.toArray());
+            }
+          }
+          jdbc.batchUpdate(
+              "insert into "
+                  + table.table()
+                  + " ("
+                  + table.idColumn()
+                  + ", "
+                  + String.join(", ", names)
+                  + ") values ("
+                  + String.join(", ", java.util.Collections.nCopies(names.size() + 1, "?"))
+                  + ")",
+              inserts);
+        });
   }
 
   /** The value as text if it looks like JSON (records do); null for index markers and the like. */
