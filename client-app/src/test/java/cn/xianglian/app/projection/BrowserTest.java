@@ -81,4 +81,41 @@ class BrowserTest extends DemoLedgerContext {
                 "select producer_id from tr_batch where batch_id = ?", String.class, batchId))
         .isEqualTo("P-520122-0001");
   }
+
+  @Test
+  @DisplayName("a county auditor drills from a recall figure to its ledger transaction and proof")
+  void auditorDrillsDown() throws Exception {
+    assumeTrue(Chromium.installed(), "Debian chromium is not installed (/usr/bin/chromium)");
+    String base = "http://127.0.0.1:" + port;
+    Path shots = Path.of("target", "screenshots");
+    var projector = new BlockProjector(jdbc, transactions, BlockProjector.MidBlockHook.NONE);
+    try (var projection = new ProjectionRunner(ledger, projector, null);
+        var browser = new Chromium(Files.createTempDirectory("xl-chromium"))) {
+      projection.start();
+      await("projection", () -> projection.checkpoint() == ledger.height() - 1);
+
+      browser.navigate(base + "/login");
+      browser.submitAndWait(
+          "document.querySelector('input[name=username]').value='county-auditor';"
+              + "document.querySelector('input[name=password]').value='Xifeng-2026';"
+              + "document.getElementById('login').submit()");
+      assertThat(browser.url()).endsWith("/web/audit");
+      assertThat(browser.text()).contains("溯源监管总览");
+      browser.screenshot(shots.resolve("auditor-overview.png"));
+
+      // The one township with a recall: follow its non-zero recall figure.
+      browser.submitAndWait(
+          "location.href = [...document.querySelectorAll('a[href*=\"/web/audit/recalls\"]')]"
+              + ".find(a => a.textContent.trim() !== '0').href");
+      String txId =
+          jdbc.queryForObject(
+              "select tx_id from tr_recall where recall_id = 'ZH-520122-2026-001'", String.class);
+      assertThat(browser.text()).contains("ZH-520122-2026-001").contains(txId);
+      browser.screenshot(shots.resolve("auditor-recalls.png"));
+
+      browser.submitAndWait("location.href = document.querySelector('a.proof').href");
+      assertThat(browser.url()).endsWith("/public/verify/recall/ZH-520122-2026-001");
+      assertThat(browser.text()).contains("已在账本上核验").contains(txId);
+    }
+  }
 }
