@@ -2,7 +2,6 @@ package cn.xianglian.app.projection;
 
 import static cn.xianglian.app.projection.LedgerCounts.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.xianglian.ledger.LedgerClient;
 import java.nio.file.Files;
@@ -18,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A producer registers a batch in a real headless Chromium: log in, open "my batches", fill the
  * form, submit, and see the batch on the ledger and in the list. Screenshots go to {@code
  * target/screenshots/}. Needs Debian's {@code chromium} ({@code apt-get install chromium}); without
- * it the test is skipped, saying so.
+ * it the test fails, saying so (it is never skipped).
  */
 @DisplayName("In a browser")
 class BrowserTest extends DemoLedgerContext {
@@ -31,7 +30,9 @@ class BrowserTest extends DemoLedgerContext {
   @Test
   @DisplayName("a producer logs in and registers a batch through the form")
   void producerRegistersABatch() throws Exception {
-    assumeTrue(Chromium.installed(), "Debian chromium is not installed (/usr/bin/chromium)");
+    assertThat(Chromium.installed())
+        .as("Debian chromium must be installed (apt-get install chromium; .ci/run does)")
+        .isTrue();
     String base = "http://127.0.0.1:" + port;
     String batchId = "WEB-BROWSER-" + System.nanoTime();
     Path shots = Path.of("target", "screenshots");
@@ -85,7 +86,9 @@ class BrowserTest extends DemoLedgerContext {
   @Test
   @DisplayName("a county auditor drills from a recall figure to its ledger transaction and proof")
   void auditorDrillsDown() throws Exception {
-    assumeTrue(Chromium.installed(), "Debian chromium is not installed (/usr/bin/chromium)");
+    assertThat(Chromium.installed())
+        .as("Debian chromium must be installed (apt-get install chromium; .ci/run does)")
+        .isTrue();
     String base = "http://127.0.0.1:" + port;
     Path shots = Path.of("target", "screenshots");
     var projector = new BlockProjector(jdbc, transactions, BlockProjector.MidBlockHook.NONE);
