@@ -11,13 +11,16 @@ import org.springframework.http.HttpStatus;
  *   <li>400 — the request is malformed: {@code INVALID_ARGUMENT} (the contract rejects a field),
  *       {@code VALIDATION_FAILED}, {@code MALFORMED_JSON}, {@code LIMIT_EXCEEDED};
  *   <li>422 — well-formed, but it breaks a business rule about quantities or time: {@code
- *       QUANTITY_INVALID}, {@code QUANTITY_NOT_CONSERVED}, {@code EVENT_BEFORE_BATCH};
+ *       QUANTITY_INVALID}, {@code QUANTITY_NOT_CONSERVED}, {@code EVENT_BEFORE_BATCH}; finance:
+ *       {@code AMOUNT_INVALID}, {@code ACCOUNT_NOT_LEAF}, {@code VOUCHER_UNBALANCED}, {@code
+ *       DECISION_REQUIRED};
  *   <li>403 — {@code ACCESS_DENIED}, {@code REGION_OUT_OF_SCOPE}, {@code NOT_OWNER}, {@code
  *       IDENTITY_NOT_FOUND};
  *   <li>404 — every {@code *_NOT_FOUND} of a record;
  *   <li>409 — conflicts with the ledger's state: {@code ALREADY_EXISTS}, {@code EVENT_ID_CONFLICT},
  *       {@code BATCH_RECALLED}, {@code BATCH_NOT_ACTIVE}, {@code INVALID_STATE}, {@code
- *       MVCC_READ_CONFLICT}, {@code PHANTOM_READ_CONFLICT}, {@code DUPLICATE_TXID};
+ *       MVCC_READ_CONFLICT}, {@code PHANTOM_READ_CONFLICT}, {@code DUPLICATE_TXID}; finance: {@code
+ *       PERIOD_CLOSED}, {@code ALREADY_REVERSED};
  *   <li>503 — the ledger cannot take transactions now, or the outcome is unknown ({@code
  *       LEDGER_UNAVAILABLE}, {@code OUTCOME_UNKNOWN}): safe to retry with the same ids.
  * </ul>
@@ -33,6 +36,10 @@ public final class ErrorStatus {
           Map.entry("QUANTITY_INVALID", HttpStatus.UNPROCESSABLE_CONTENT),
           Map.entry("QUANTITY_NOT_CONSERVED", HttpStatus.UNPROCESSABLE_CONTENT),
           Map.entry("EVENT_BEFORE_BATCH", HttpStatus.UNPROCESSABLE_CONTENT),
+          Map.entry("AMOUNT_INVALID", HttpStatus.UNPROCESSABLE_CONTENT),
+          Map.entry("ACCOUNT_NOT_LEAF", HttpStatus.UNPROCESSABLE_CONTENT),
+          Map.entry("VOUCHER_UNBALANCED", HttpStatus.UNPROCESSABLE_CONTENT),
+          Map.entry("DECISION_REQUIRED", HttpStatus.UNPROCESSABLE_CONTENT),
           Map.entry("UNAUTHENTICATED", HttpStatus.UNAUTHORIZED),
           Map.entry("ACCESS_DENIED", HttpStatus.FORBIDDEN),
           Map.entry("REGION_OUT_OF_SCOPE", HttpStatus.FORBIDDEN),
@@ -43,6 +50,15 @@ public final class ErrorStatus {
           Map.entry("CERTIFICATE_NOT_FOUND", HttpStatus.NOT_FOUND),
           Map.entry("RECALL_NOT_FOUND", HttpStatus.NOT_FOUND),
           Map.entry("TRANSACTION_NOT_FOUND", HttpStatus.NOT_FOUND),
+          Map.entry("CHART_NOT_FOUND", HttpStatus.NOT_FOUND),
+          Map.entry("ACCOUNT_NOT_FOUND", HttpStatus.NOT_FOUND),
+          Map.entry("VOUCHER_NOT_FOUND", HttpStatus.NOT_FOUND),
+          Map.entry("DECISION_NOT_FOUND", HttpStatus.NOT_FOUND),
+          Map.entry("CATALOGUE_NOT_FOUND", HttpStatus.NOT_FOUND),
+          Map.entry("PUBLICATION_NOT_FOUND", HttpStatus.NOT_FOUND),
+          Map.entry("OBJECTION_NOT_FOUND", HttpStatus.NOT_FOUND),
+          Map.entry("CONTRACT_NOT_FOUND", HttpStatus.NOT_FOUND),
+          Map.entry("ASSET_NOT_FOUND", HttpStatus.NOT_FOUND),
           Map.entry("NOT_FOUND", HttpStatus.NOT_FOUND),
           Map.entry("METHOD_NOT_ALLOWED", HttpStatus.METHOD_NOT_ALLOWED),
           Map.entry("ALREADY_EXISTS", HttpStatus.CONFLICT),
@@ -50,6 +66,8 @@ public final class ErrorStatus {
           Map.entry("BATCH_RECALLED", HttpStatus.CONFLICT),
           Map.entry("BATCH_NOT_ACTIVE", HttpStatus.CONFLICT),
           Map.entry("INVALID_STATE", HttpStatus.CONFLICT),
+          Map.entry("PERIOD_CLOSED", HttpStatus.CONFLICT),
+          Map.entry("ALREADY_REVERSED", HttpStatus.CONFLICT),
           Map.entry("MVCC_READ_CONFLICT", HttpStatus.CONFLICT),
           Map.entry("PHANTOM_READ_CONFLICT", HttpStatus.CONFLICT),
           Map.entry("DUPLICATE_TXID", HttpStatus.CONFLICT),

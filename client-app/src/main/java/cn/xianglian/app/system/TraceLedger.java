@@ -72,6 +72,19 @@ public class TraceLedger {
    */
   public Committed<JsonNode> submit(
       Identity caller, String transaction, Object argument, Map<String, ?> transientData) {
+    return submitTo(CONTRACT, caller, transaction, argument, transientData);
+  }
+
+  /**
+   * Submits {@code transaction} of another contract of the chaincode (e.g. {@code finance}) with
+   * {@code argument} and transient data (empty for none) as {@code caller}.
+   */
+  public Committed<JsonNode> submitTo(
+      String contract,
+      Identity caller,
+      String transaction,
+      Object argument,
+      Map<String, ?> transientData) {
     var secrets = new java.util.HashMap<String, byte[]>();
     transientData.forEach(
         (key, value) ->
@@ -81,7 +94,7 @@ public class TraceLedger {
                     ? bytes
                     : text(value).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     return submit(
-        caller, new Proposal(CONTRACT, transaction, java.util.List.of(text(argument)), secrets));
+        caller, new Proposal(contract, transaction, java.util.List.of(text(argument)), secrets));
   }
 
   private Committed<JsonNode> submit(Identity caller, Proposal proposal) {
@@ -102,6 +115,16 @@ public class TraceLedger {
             .orElseGet(
                 () -> new LedgerRef(done.txId(), done.blockNumber(), null, caller.mspId(), true));
     return new Committed<>(json.readTree(done.result()), ref);
+  }
+
+  /**
+   * Evaluates a query of another contract of the chaincode; {@code argument} is a plain id (a
+   * string) or an object written as JSON.
+   */
+  public JsonNode evaluateIn(
+      String contract, Identity caller, String transaction, Object argument) {
+    return json.readTree(
+        ledger.evaluate(caller, Proposal.of(contract, transaction, text(argument))));
   }
 
   /** Evaluates a query whose argument is a plain id. */
