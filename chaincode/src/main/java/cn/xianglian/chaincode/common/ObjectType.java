@@ -57,7 +57,12 @@ public enum ObjectType {
   FIN_RESOURCE("xl.fin.resource", "resourceId"),
   FIN_RESOURCE_BY_VILLAGE("xl.fin.idx.resourceByVillage", "village12", "resourceId"),
   /** Key of an objector's personal data in the private data collection. */
-  FIN_OBJECTOR("xl.fin.objector", "objectionId");
+  FIN_OBJECTOR("xl.fin.objector", "objectionId"),
+  // ---- code runs (码段), names as docs/contract-code.md gives them ----
+  CODE_RUN("CodeRun", "runId"),
+  /** Runs of a product and lot by level and zero-padded serialStart (overlap/binding checks). */
+  CODE_RUN_BY_LOT("CodeRunByLot", "scheme", "product", "lot", "level", "serialStart", "runId"),
+  CODE_RUN_BY_BATCH("CodeRunByBatch", "batchId", "runId");
 
   private final String objectType;
   private final List<String> attributes;

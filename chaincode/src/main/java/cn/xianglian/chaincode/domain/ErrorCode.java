@@ -30,6 +30,8 @@ public enum ErrorCode {
   CONTRACT_NOT_FOUND,
   /** Unknown fixed asset (资产) id. */
   ASSET_NOT_FOUND,
+  /** Unknown code run (码段) id. */
+  RUN_NOT_FOUND,
   /** The caller's party does not own the batch (or is not its pending owner, or not the issuer). */
   NOT_OWNER,
   /** A client-chosen id exists with different content. */
@@ -38,6 +40,14 @@ public enum ErrorCode {
   EVENT_ID_CONFLICT,
   /** Anything but recall handling on a recalled batch. */
   BATCH_RECALLED,
+  /** A run of the same product and lot belongs to another batch (a lot identifies one batch). */
+  LOT_BOUND_TO_OTHER_BATCH,
+  /** A run of the same product, lot and level already holds part of the serial range. */
+  RANGE_OVERLAP,
+  /** A CASE or PALLET run's {@code contains} does not describe a valid aggregation. */
+  AGGREGATION_INVALID,
+  /** A run's digest is not the digest of its codes. */
+  DIGEST_MISMATCH,
   /** The batch is consumed, or in transit for anything but receiving. */
   BATCH_NOT_ACTIVE,
   /** Event time earlier than the batch's production time. */

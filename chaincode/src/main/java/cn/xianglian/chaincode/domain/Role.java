@@ -10,5 +10,7 @@ public enum Role {
   COUNTY,
   ADMIN,
   /** A villager (村民), or a portal filing on a villager's behalf: files objections (质询). */
-  VILLAGER
+  VILLAGER,
+  /** A labelling service (赋码): issues code runs for batches of its region scope. */
+  LABELER
 }
