@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xianglian.app.batch.BatchReader;
 import cn.xianglian.app.identity.UserDirectory;
+import cn.xianglian.app.identity.Wallet;
+import cn.xianglian.app.system.TraceLedger;
 import cn.xianglian.ledger.LedgerClient;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /** The demo dataset loads through the real embedded ledger and contract, and only once. */
 @SpringBootTest(properties = {"xl.demo.enabled=true", "server.address=127.0.0.1"})
@@ -35,6 +39,8 @@ class DemoLoadTest {
   @Autowired BatchReader batches;
   @Autowired UserDirectory users;
   @Autowired ApplicationContext context;
+  @Autowired TraceLedger trace;
+  @Autowired Wallet wallet;
 
   @Test
   @DisplayName("writes the 息烽 dataset, recalls reach children, and a second run writes nothing")
@@ -50,6 +56,27 @@ class DemoLoadTest {
         .containsExactlyInAnyOrder("XF-RJ-2026-001", "XF-RJ-2026-002");
     assertThat(batches.batch("XF-RJ-2026-003").owner()).isEqualTo("CoopOrgMSP/P-520122-0009");
     assertThat(batches.batch("XF-LZJ-2026-001").parents()).containsExactly("XF-RJ-2026-003");
+
+    // The demo village's books: three vouchers approved and posted by the township, in balance.
+    JsonNode balance =
+        trace.evaluateIn(
+            "finance",
+            wallet.find("village-bookkeeper").orElseThrow(),
+            "trialBalance",
+            Map.of("village", "520122100201", "period", "2026-10"));
+    assertThat(balance.path("balanced").asBoolean()).as(balance.toString()).isTrue();
+    assertThat(balance.path("vouchers").size()).isEqualTo(3);
+    assertThat(balance.path("debitFen").asLong()).isEqualTo(1200000 + 6000000 + 38000);
+    assertThat(
+            trace
+                .evaluateIn(
+                    "finance",
+                    wallet.find("villager-demo").orElseThrow(),
+                    "getPublication",
+                    "PUB-520122100201-2026-10-CAIW-02")
+                .path("itemCode")
+                .asString())
+        .isEqualTo("CAIW-02");
 
     ApplicationArguments none = new DefaultApplicationArguments();
     for (ApplicationRunner runner : context.getBeansOfType(ApplicationRunner.class).values()) {

@@ -19,6 +19,10 @@ record DemoData(List<User> users, List<Step> steps) {
       String mspId,
       Map<String, String> attrs) {}
 
-  /** One transaction: who submits it, the contract transaction and its argument. */
-  record Step(String as, String tx, JsonNode arg, Map<String, JsonNode> transient_) {}
+  /**
+   * One transaction: who submits it, the contract ({@code trace} unless the step names another,
+   * e.g. {@code finance}), the transaction and its argument.
+   */
+  record Step(
+      String as, String contract, String tx, JsonNode arg, Map<String, JsonNode> transient_) {}
 }

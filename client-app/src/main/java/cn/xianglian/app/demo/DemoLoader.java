@@ -120,7 +120,7 @@ class DemoLoader implements ApplicationRunner {
 
   private void submit(Identity caller, DemoData.Step step) {
     if (step.transient_() == null || step.transient_().isEmpty()) {
-      trace.submit(caller, step.tx(), step.arg());
+      trace.submitTo(step.contract(), caller, step.tx(), step.arg(), Map.of());
       return;
     }
     Map<String, Object> secrets = new LinkedHashMap<>(step.transient_());
@@ -140,7 +140,11 @@ class DemoLoader implements ApplicationRunner {
         step.path("transient").properties().forEach(e -> secrets.put(e.getKey(), e.getValue()));
         steps.add(
             new DemoData.Step(
-                step.path("as").asString(), step.path("tx").asString(), step.path("arg"), secrets));
+                step.path("as").asString(),
+                step.path("contract").asString(TraceLedger.CONTRACT),
+                step.path("tx").asString(),
+                step.path("arg"),
+                secrets));
       }
       var users = new ArrayList<DemoData.User>();
       for (JsonNode user : root.path("users")) {

@@ -1,6 +1,7 @@
 package cn.xianglian.app.finance;
 
 import static cn.xianglian.app.finance.FinanceRequests.ACCOUNT;
+import static cn.xianglian.app.finance.FinanceRequests.CODE;
 import static cn.xianglian.app.finance.FinanceRequests.DATE;
 import static cn.xianglian.app.finance.FinanceRequests.DISCLOSURE_PERIOD;
 import static cn.xianglian.app.finance.FinanceRequests.ID;
@@ -107,7 +108,7 @@ class FinanceController {
   @Operation(summary = "公开目录 — the latest version of a catalogue (public)")
   JsonNode catalogue(
       @PathVariable @Pattern(regexp = REGION) String county,
-      @PathVariable @Pattern(regexp = ID) String catalogueId) {
+      @PathVariable @Pattern(regexp = CODE) String catalogueId) {
     return evaluate(
         callers.reader(), "getCatalogue", args("county", county, "catalogueId", catalogueId));
   }
@@ -307,7 +308,7 @@ class FinanceController {
   @Operation(summary = "公开进度 — published, due and overdue items of a period (public)")
   JsonNode disclosureStatus(
       @PathVariable @Pattern(regexp = REGION) String village,
-      @RequestParam @Pattern(regexp = ID) String catalogueId,
+      @RequestParam @Pattern(regexp = CODE) String catalogueId,
       @RequestParam @Pattern(regexp = DISCLOSURE_PERIOD) String period) {
     return evaluate(
         callers.reader(),

@@ -51,7 +51,7 @@ final class FinanceRequests {
       @NotNull @Pattern(regexp = REGION) @Schema(example = "520122000000") String county,
       @Min(1) int version,
       @NotNull @Pattern(regexp = DATE) @Schema(example = "2024-01-01") String effectiveFrom,
-      @NotBlank @Size(max = 100) @Schema(example = "财会〔2023〕14号") String standard,
+      @NotBlank @Size(max = 60) @Schema(example = "财会〔2023〕14号") String standard,
       @Pattern(regexp = "[A-Z0-9_]{1,64}") @Schema(example = "CAIHUI_2023_14") String template,
       @Size(min = 1, max = 500) List<@Valid @NotNull Account> accounts) {}
 
@@ -73,11 +73,11 @@ final class FinanceRequests {
   @Schema(description = "定义公开目录 — a disclosure catalogue version: a template or categories")
   record DefineCatalogue(
       @NotNull @Pattern(regexp = REGION) String county,
-      @NotNull @Pattern(regexp = ID) String catalogueId,
+      @NotNull @Pattern(regexp = CODE) @Schema(example = "XF-SANWU") String catalogueId,
       @Min(1) int version,
-      @NotBlank @Size(max = 100) String name,
+      @NotBlank @Size(max = 80) String name,
       @Min(0) @Max(366) int publishWithinDays,
-      @Min(0) @Max(366) int answerWithinDays,
+      @Min(1) @Max(366) int answerWithinDays,
       boolean toBeConfirmed,
       @Pattern(regexp = "[A-Z0-9_]{1,64}") @Schema(example = "XIFENG_SANWU_3X16") String template,
       @Size(min = 1, max = 100) List<@Valid @NotNull Category> categories) {}
@@ -96,7 +96,7 @@ final class FinanceRequests {
   record DefineSubAccount(
       @NotNull @Pattern(regexp = REGION) @Schema(example = "520122100201") String village,
       @NotNull @Pattern(regexp = ACCOUNT) @Schema(example = "10201") String code,
-      @NotBlank @Size(max = 50) @Schema(example = "农村信用社") String name) {}
+      @NotBlank @Size(max = 40) @Schema(example = "农村信用社") String name) {}
 
   @Schema(description = "四议两公开决议 — recorded by the hash of its minutes")
   record RecordDecision(
@@ -138,7 +138,7 @@ final class FinanceRequests {
       @NotBlank @Size(max = 200) String summary) {}
 
   @Schema(description = "退回 — the reason a township rejects a voucher")
-  record RejectVoucher(@NotBlank @Size(max = 500) String reason) {}
+  record RejectVoucher(@NotBlank @Size(max = 200) String reason) {}
 
   @Schema(description = "月结 — close a month of a village's books")
   record ClosePeriod(
@@ -149,7 +149,7 @@ final class FinanceRequests {
   record PublishDisclosure(
       @NotNull @Pattern(regexp = ID) String publicationId,
       @NotNull @Pattern(regexp = REGION) String village,
-      @NotNull @Pattern(regexp = ID) String catalogueId,
+      @NotNull @Pattern(regexp = CODE) String catalogueId,
       @NotNull @Pattern(regexp = CODE) String itemCode,
       @NotNull @Pattern(regexp = DISCLOSURE_PERIOD) String period,
       @NotBlank @Size(max = 200) String title,
@@ -158,7 +158,7 @@ final class FinanceRequests {
   @Schema(description = "质询 — a villager's objection; personal data goes to private data only")
   record FileObjection(
       @NotNull @Pattern(regexp = ID) String objectionId,
-      @NotBlank @Size(max = 2000) String question,
+      @NotBlank @Size(max = 1000) String question,
       @NotNull @Valid Objector objector) {
 
     /** What the contract's public argument holds (the publication id comes from the URL). */
