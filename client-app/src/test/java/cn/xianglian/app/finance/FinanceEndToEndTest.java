@@ -73,6 +73,7 @@ class FinanceEndToEndTest {
     user("township", "TownshipOrgMSP", "township", "520122100000");
     user("bookkeeper", "TownshipOrgMSP", "village", VILLAGE);
     user("auditor", "CountyOrgMSP", "auditor", "520122000000");
+    user("villager", "TownshipOrgMSP", "villager", VILLAGE);
   }
 
   private void user(String name, String mspId, String role, String region) {
@@ -194,6 +195,48 @@ class FinanceEndToEndTest {
     Response missing = get("bookkeeper", "/api/v1/finance/vouchers/E2E-V2");
     assertThat(missing.status).as(missing.text).isEqualTo(404);
     assertThat(missing.body.path("code").asString()).isEqualTo("VOUCHER_NOT_FOUND");
+  }
+
+  @Test
+  @Order(8)
+  @DisplayName(
+      "a publication is public; a villager's objection keeps name, phone and ID number off it")
+  void publicationAndObjection() {
+    Response catalogue =
+        post(
+            "county",
+            "/api/v1/finance/catalogues",
+            """
+            {"county":"520122000000","catalogueId":"XF-SANWU","version":1,"name":"三务公开目录",
+             "publishWithinDays":30,"answerWithinDays":15,"toBeConfirmed":true,
+             "template":"XIFENG_SANWU_3X16"}""");
+    assertThat(catalogue.status).as(catalogue.text).isEqualTo(201);
+
+    Response published =
+        post(
+            "bookkeeper",
+            "/api/v1/finance/publications",
+            """
+            {"publicationId":"E2E-PUB-1","village":"%s","catalogueId":"XF-SANWU",
+             "itemCode":"CAIW-02","period":"%s","title":"各项收入公开","contentSha256":"%s"}"""
+                .formatted(VILLAGE, PERIOD, "c".repeat(64)));
+    assertThat(published.status).as(published.text).isEqualTo(201);
+
+    Response read = get(null, "/api/v1/finance/publications/E2E-PUB-1");
+    assertThat(read.status).as(read.text).isEqualTo(200);
+    assertThat(read.body.path("itemCode").asString()).isEqualTo("CAIW-02");
+
+    Response filed =
+        post(
+            "villager",
+            "/api/v1/finance/publications/E2E-PUB-1/objections",
+            """
+            {"objectionId":"E2E-OBJ-1","question":"租金收入为何比去年少？",
+             "objector":{"name":"李四","phone":"13900000000","idNumber":"11010519491231002X"}}""");
+    assertThat(filed.status).as(filed.text).isEqualTo(201);
+    assertThat(filed.body.at("/record/status").asString()).isEqualTo("OPEN");
+    assertThat(filed.body.at("/record/objectorHash").asString()).matches("[0-9a-f]{64}");
+    assertThat(filed.text).doesNotContain("13900000000").doesNotContain("李四");
   }
 
   private record Response(int status, String text, JsonNode body) {}
