@@ -67,6 +67,12 @@ public final class ErrorStatus {
           Map.entry("BATCH_NOT_ACTIVE", HttpStatus.CONFLICT),
           Map.entry("INVALID_STATE", HttpStatus.CONFLICT),
           Map.entry("PERIOD_CLOSED", HttpStatus.CONFLICT),
+          // The code contract (label code runs, docs/contract-code.md).
+          Map.entry("RUN_NOT_FOUND", HttpStatus.NOT_FOUND),
+          Map.entry("LOT_BOUND_TO_OTHER_BATCH", HttpStatus.CONFLICT),
+          Map.entry("RANGE_OVERLAP", HttpStatus.CONFLICT),
+          Map.entry("AGGREGATION_INVALID", HttpStatus.UNPROCESSABLE_CONTENT),
+          Map.entry("DIGEST_MISMATCH", HttpStatus.UNPROCESSABLE_CONTENT),
           Map.entry("ALREADY_REVERSED", HttpStatus.CONFLICT),
           Map.entry("MVCC_READ_CONFLICT", HttpStatus.CONFLICT),
           Map.entry("PHANTOM_READ_CONFLICT", HttpStatus.CONFLICT),
