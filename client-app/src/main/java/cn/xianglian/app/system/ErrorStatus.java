@@ -73,6 +73,9 @@ public final class ErrorStatus {
           Map.entry("RANGE_OVERLAP", HttpStatus.CONFLICT),
           Map.entry("AGGREGATION_INVALID", HttpStatus.UNPROCESSABLE_CONTENT),
           Map.entry("DIGEST_MISMATCH", HttpStatus.UNPROCESSABLE_CONTENT),
+          // The anchor contract (public anchoring, docs/contract-anchor.md).
+          Map.entry("ANCHOR_NOT_FOUND", HttpStatus.NOT_FOUND),
+          Map.entry("ANCHOR_RANGE_NOT_NEXT", HttpStatus.CONFLICT),
           Map.entry("ALREADY_REVERSED", HttpStatus.CONFLICT),
           Map.entry("MVCC_READ_CONFLICT", HttpStatus.CONFLICT),
           Map.entry("PHANTOM_READ_CONFLICT", HttpStatus.CONFLICT),
