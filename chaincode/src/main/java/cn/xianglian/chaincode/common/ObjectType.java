@@ -62,7 +62,12 @@ public enum ObjectType {
   CODE_RUN("CodeRun", "runId"),
   /** Runs of a product and lot by level and zero-padded serialStart (overlap/binding checks). */
   CODE_RUN_BY_LOT("CodeRunByLot", "scheme", "product", "lot", "level", "serialStart", "runId"),
-  CODE_RUN_BY_BATCH("CodeRunByBatch", "batchId", "runId");
+  CODE_RUN_BY_BATCH("CodeRunByBatch", "batchId", "runId"),
+  // ---- anchors (公开锚定), names as docs/contract-anchor.md gives them ----
+  /** An anchor record by its index zero-padded to 20 digits. */
+  ANCHOR("ANCHOR", "anchorIndex"),
+  /** Anchors by their zero-padded toBlock; the value is the anchor index. */
+  ANCHOR_BLOCK("ANCHOR_BLOCK", "toBlock");
 
   private final String objectType;
   private final List<String> attributes;

@@ -32,8 +32,12 @@ public enum ErrorCode {
   ASSET_NOT_FOUND,
   /** Unknown code run (码段) id. */
   RUN_NOT_FOUND,
+  /** No anchor record (公开锚定) with that index, or none holding that block. */
+  ANCHOR_NOT_FOUND,
   /** The caller's party does not own the batch (or is not its pending owner, or not the issuer). */
   NOT_OWNER,
+  /** An anchored block range that does not follow the last recorded one. */
+  ANCHOR_RANGE_NOT_NEXT,
   /** A client-chosen id exists with different content. */
   ALREADY_EXISTS,
   /** An event id was already used with different content. */
