@@ -16,6 +16,7 @@ import cn.xianglian.chaincode.common.CanonicalJson;
 import cn.xianglian.chaincode.common.KeyCodec;
 import cn.xianglian.chaincode.common.ObjectType;
 import cn.xianglian.chaincode.common.Payloads;
+import cn.xianglian.chaincode.common.SaltedPersonalData;
 import cn.xianglian.chaincode.domain.Actor;
 import cn.xianglian.chaincode.domain.PersonalData;
 import cn.xianglian.chaincode.domain.RegionCode;
@@ -86,8 +87,6 @@ public final class FinanceContract implements ContractInterface {
 
   /** Transient key of the salt (at least 16 bytes) the objector hash uses. */
   public static final String TRANSIENT_SALT = "objector.salt";
-
-  private static final int MIN_SALT_BYTES = 16;
 
   // ---- configuration (county) -------------------------------------------------------------
 
@@ -1075,24 +1074,12 @@ public final class FinanceContract implements ContractInterface {
   private record Objector(PersonalData data, String saltHex, String hash) {}
 
   private static Objector objector(ChaincodeStub stub) {
-    Map<String, byte[]> transientMap = stub.getTransient();
-    byte[] raw = transientMap == null ? null : transientMap.get(TRANSIENT_OBJECTOR);
-    XlException.check(
-        raw != null, INVALID_ARGUMENT, "an objection needs transient " + TRANSIENT_OBJECTOR);
-    Payloads.limited(TRANSIENT_OBJECTOR, raw);
-    byte[] salt = transientMap.get(TRANSIENT_SALT);
-    XlException.check(
-        salt != null && salt.length >= MIN_SALT_BYTES,
-        INVALID_ARGUMENT,
-        "objector data needs transient " + TRANSIENT_SALT + " of at least 16 bytes");
-    Payloads.limited(TRANSIENT_SALT, salt);
-    PersonalData data =
-        CanonicalJson.read(new String(raw, StandardCharsets.UTF_8), PersonalData.class);
-    byte[] canonical = CanonicalJson.bytes(data);
-    byte[] salted = new byte[salt.length + canonical.length];
-    System.arraycopy(salt, 0, salted, 0, salt.length);
-    System.arraycopy(canonical, 0, salted, salt.length, canonical.length);
-    return new Objector(
-        data, java.util.HexFormat.of().formatHex(salt), FinanceStore.sha256Hex(salted));
+    SaltedPersonalData objector =
+        SaltedPersonalData.fromTransient(stub, TRANSIENT_OBJECTOR, TRANSIENT_SALT)
+            .orElseThrow(
+                () ->
+                    new XlException(
+                        INVALID_ARGUMENT, "an objection needs transient " + TRANSIENT_OBJECTOR));
+    return new Objector(objector.data(), objector.saltHex(), objector.sha256Hex());
   }
 }

@@ -13,6 +13,7 @@ import cn.xianglian.chaincode.common.KeyCodec;
 import cn.xianglian.chaincode.common.LedgerState;
 import cn.xianglian.chaincode.common.ObjectType;
 import cn.xianglian.chaincode.common.Payloads;
+import cn.xianglian.chaincode.common.SaltedPersonalData;
 import cn.xianglian.chaincode.domain.Actor;
 import cn.xianglian.chaincode.domain.ChinaTime;
 import cn.xianglian.chaincode.domain.PersonalData;
@@ -36,7 +37,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +72,6 @@ public final class TraceabilityContract implements ContractInterface {
   /** Transient key of the salt (at least 16 bytes) the personal-data hash uses. */
   public static final String TRANSIENT_SALT = "personal.salt";
 
-  private static final int MIN_SALT_BYTES = 16;
-
   private static final Pattern DAY = Pattern.compile("([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?");
 
   // ---- commands ---------------------------------------------------------------------------
@@ -107,7 +105,7 @@ public final class TraceabilityContract implements ContractInterface {
                     CanonicalJson.bytes(
                         Map.of(
                             "personal", personal.data(),
-                            "salt", HexFormat.of().formatHex(personal.salt()))));
+                            "salt", personal.saltHex())));
           }
           store.logCommand(Kind.PRODUCER, cmd.producerId(), "registerProducer", actor, hash);
           store.event("ProducerRegistered", "Producer", producer.producerId(), List.of());
@@ -634,27 +632,11 @@ public final class TraceabilityContract implements ContractInterface {
   }
 
   /** Personal data from the transient map, with its salt and salted hash (or none). */
-  private record Personal(PersonalData data, byte[] salt, String hashOrNull) {}
+  private record Personal(PersonalData data, String saltHex, String hashOrNull) {}
 
   private static Personal personal(ChaincodeStub stub) {
-    Map<String, byte[]> transientMap = stub.getTransient();
-    byte[] raw = transientMap == null ? null : transientMap.get(TRANSIENT_PERSONAL);
-    if (raw == null) {
-      return new Personal(null, null, null);
-    }
-    Payloads.limited(TRANSIENT_PERSONAL, raw);
-    byte[] salt = transientMap.get(TRANSIENT_SALT);
-    XlException.check(
-        salt != null && salt.length >= MIN_SALT_BYTES,
-        INVALID_ARGUMENT,
-        "personal data needs transient " + TRANSIENT_SALT + " of at least 16 bytes");
-    Payloads.limited(TRANSIENT_SALT, salt);
-    PersonalData data =
-        CanonicalJson.read(new String(raw, StandardCharsets.UTF_8), PersonalData.class);
-    byte[] canonical = CanonicalJson.bytes(data);
-    byte[] salted = new byte[salt.length + canonical.length];
-    System.arraycopy(salt, 0, salted, 0, salt.length);
-    System.arraycopy(canonical, 0, salted, salt.length, canonical.length);
-    return new Personal(data, salt.clone(), TraceStore.sha256Hex(salted));
+    return SaltedPersonalData.fromTransient(stub, TRANSIENT_PERSONAL, TRANSIENT_SALT)
+        .map(p -> new Personal(p.data(), p.saltHex(), p.sha256Hex()))
+        .orElse(new Personal(null, null, null));
   }
 }
