@@ -299,53 +299,17 @@ public final class FinanceContract implements ContractInterface {
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String submitVoucher(Context ctx, String json) {
-    return transition(
-        ctx,
-        json,
-        "VoucherSubmitted",
-        (v, cmd, actor, store, tx) ->
-            FinanceRules.submitVoucher(
-                v,
-                cmd.voucherId(),
-                actor,
-                rulesFor(store, v),
-                v.flatMap(x -> store.decision(x.decisionId())),
-                v.flatMap(x -> store.lastClose(x.village())),
-                tx));
+    return transition(ctx, json, "VoucherSubmitted", FinanceRules::submitVoucher);
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String approveVoucher(Context ctx, String json) {
-    return transition(
-        ctx,
-        json,
-        "VoucherApproved",
-        (v, cmd, actor, store, tx) ->
-            FinanceRules.approveVoucher(
-                v,
-                cmd.voucherId(),
-                actor,
-                rulesFor(store, v),
-                v.flatMap(x -> store.decision(x.decisionId())),
-                v.flatMap(x -> store.lastClose(x.village())),
-                tx));
+    return transition(ctx, json, "VoucherApproved", FinanceRules::approveVoucher);
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String postVoucher(Context ctx, String json) {
-    return transition(
-        ctx,
-        json,
-        "VoucherPosted",
-        (v, cmd, actor, store, tx) ->
-            FinanceRules.postVoucher(
-                v,
-                cmd.voucherId(),
-                actor,
-                rulesFor(store, v),
-                v.flatMap(x -> store.decision(x.decisionId())),
-                v.flatMap(x -> store.lastClose(x.village())),
-                tx));
+    return transition(ctx, json, "VoucherPosted", FinanceRules::postVoucher);
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
@@ -974,14 +938,16 @@ public final class FinanceContract implements ContractInterface {
     void write(FinanceStore store, R record);
   }
 
-  /** Decides a voucher transition. */
+  /** Decides a voucher transition from the voucher and what its rules depend on. */
   @FunctionalInterface
   private interface VoucherTransition {
     Changed<Voucher> decide(
         Optional<Voucher> voucher,
-        FinanceCommands.VoucherAction cmd,
+        String voucherId,
         Actor actor,
-        FinanceStore store,
+        ApprovalRules rules,
+        Optional<Decision> decision,
+        Optional<PeriodClose> lastClose,
         Tx tx);
   }
 
@@ -1019,8 +985,16 @@ public final class FinanceContract implements ContractInterface {
           var cmd = parse(json, FinanceCommands.VoucherAction.class);
           Actor actor = Caller.of(ctx);
           FinanceStore store = new FinanceStore(ctx.getStub());
+          Optional<Voucher> voucher = store.voucher(cmd.voucherId());
           Changed<Voucher> changed =
-              transition.decide(store.voucher(cmd.voucherId()), cmd, actor, store, store.tx());
+              transition.decide(
+                  voucher,
+                  cmd.voucherId(),
+                  actor,
+                  rulesFor(store, voucher),
+                  voucher.flatMap(v -> store.decision(v.decisionId())),
+                  voucher.flatMap(v -> store.lastClose(v.village())),
+                  store.tx());
           return written(store, changed, eventName);
         });
   }
