@@ -116,10 +116,6 @@ final class TraceStore {
     return state.read(KeyCodec.key(ObjectType.EVENT, eventId), TraceEvent.class);
   }
 
-  boolean eventExists(String eventId) {
-    return state.exists(KeyCodec.key(ObjectType.EVENT, eventId));
-  }
-
   Optional<Certificate> certificate(String certificateNo) {
     return state.read(KeyCodec.key(ObjectType.CERTIFICATE, certificateNo), Certificate.class);
   }

@@ -40,7 +40,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -83,33 +85,33 @@ public final class TraceabilityContract implements ContractInterface {
         () -> {
           var cmd = parse(json, Commands.RegisterProducer.class);
           Personal personal = personal(ctx.getStub());
-          Actor actor = Caller.of(ctx);
-          TraceStore store = new TraceStore(ctx.getStub());
-          String hash =
-              TraceStore.commandHash("registerProducer", actor, cmd, personal.hashOrNull());
-          Replay replay = store.replay(Kind.PRODUCER, cmd.producerId(), hash);
-          if (replay == Replay.SAME) {
-            return CanonicalJson.text(store.producer(cmd.producerId()).orElseThrow());
-          }
-          boolean taken =
-              replay == Replay.DIFFERENT || store.producer(cmd.producerId()).isPresent();
-          Producer producer =
-              TraceRules.registerProducer(cmd, actor, personal.hashOrNull(), taken, store.tx());
-          store.write(producer);
-          if (personal.data() != null) {
-            store
-                .state()
-                .writePrivate(
-                    PERSONAL_COLLECTION,
-                    KeyCodec.key(ObjectType.PERSONAL, producer.producerId()),
-                    CanonicalJson.bytes(
-                        Map.of(
-                            "personal", personal.data(),
-                            "salt", personal.saltHex())));
-          }
-          store.logCommand(Kind.PRODUCER, cmd.producerId(), "registerProducer", actor, hash);
-          store.event("ProducerRegistered", "Producer", producer.producerId(), List.of());
-          return CanonicalJson.text(producer);
+          return create(
+              ctx,
+              cmd,
+              "registerProducer",
+              Kind.PRODUCER,
+              cmd.producerId(),
+              personal.hashOrNull(),
+              store -> store.producer(cmd.producerId()),
+              (actor, store, taken) -> {
+                Producer producer =
+                    TraceRules.registerProducer(
+                        cmd, actor, personal.hashOrNull(), taken, store.tx());
+                store.write(producer);
+                if (personal.data() != null) {
+                  store
+                      .state()
+                      .writePrivate(
+                          PERSONAL_COLLECTION,
+                          KeyCodec.key(ObjectType.PERSONAL, producer.producerId()),
+                          CanonicalJson.bytes(
+                              Map.of(
+                                  "personal", personal.data(),
+                                  "salt", personal.saltHex())));
+                }
+                store.event("ProducerRegistered", "Producer", producer.producerId(), List.of());
+                return producer;
+              });
         });
   }
 
@@ -119,21 +121,22 @@ public final class TraceabilityContract implements ContractInterface {
     return guard(
         () -> {
           var cmd = parse(json, Commands.CreateBatch.class);
-          Actor actor = Caller.of(ctx);
-          TraceStore store = new TraceStore(ctx.getStub());
-          String hash = TraceStore.commandHash("createBatch", actor, cmd, null);
-          Replay replay = store.replay(Kind.BATCH, cmd.batchId(), hash);
-          if (replay == Replay.SAME) {
-            return CanonicalJson.text(store.batch(cmd.batchId()).orElseThrow());
-          }
-          boolean taken = replay == Replay.DIFFERENT || store.batchExists(cmd.batchId());
-          Recorded recorded =
-              TraceRules.createBatch(
-                  cmd, actor, store.producer(cmd.producerId()), taken, store.tx());
-          store.apply(recorded);
-          store.logCommand(Kind.BATCH, cmd.batchId(), "createBatch", actor, hash);
-          store.event("BatchCreated", "Batch", cmd.batchId(), List.of(cmd.batchId()));
-          return CanonicalJson.text(recorded.created().get(0));
+          return create(
+              ctx,
+              cmd,
+              "createBatch",
+              Kind.BATCH,
+              cmd.batchId(),
+              null,
+              store -> store.batch(cmd.batchId()),
+              (actor, store, taken) -> {
+                Recorded recorded =
+                    TraceRules.createBatch(
+                        cmd, actor, store.producer(cmd.producerId()), taken, store.tx());
+                store.apply(recorded);
+                store.event("BatchCreated", "Batch", cmd.batchId(), List.of(cmd.batchId()));
+                return recorded.created().get(0);
+              });
         });
   }
 
@@ -265,28 +268,31 @@ public final class TraceabilityContract implements ContractInterface {
     return guard(
         () -> {
           var cmd = parse(json, Commands.IssueCertificate.class);
-          Actor actor = Caller.of(ctx);
-          TraceStore store = new TraceStore(ctx.getStub());
-          String hash = TraceStore.commandHash("issueCertificate", actor, cmd, null);
-          Replay replay = store.replay(Kind.CERTIFICATE, cmd.certificateNo(), hash);
-          if (replay == Replay.SAME) {
-            return CanonicalJson.text(store.certificate(cmd.certificateNo()).orElseThrow());
-          }
-          boolean taken =
-              replay == Replay.DIFFERENT || store.certificate(cmd.certificateNo()).isPresent();
-          Map<String, Certificate> upstream = new LinkedHashMap<>();
-          for (String no : cmd.upstreamCertificateNos()) {
-            store.certificate(no).ifPresent(c -> upstream.put(no, c));
-          }
-          var issued =
-              TraceRules.issueCertificate(
-                  cmd, actor, store.batch(cmd.batchId()), upstream, taken, store.tx());
-          store.write(issued.certificate());
-          store.write(issued.batch());
-          store.logCommand(Kind.CERTIFICATE, cmd.certificateNo(), "issueCertificate", actor, hash);
-          store.event(
-              "CertificateIssued", "Certificate", cmd.certificateNo(), List.of(cmd.batchId()));
-          return CanonicalJson.text(issued.certificate());
+          return create(
+              ctx,
+              cmd,
+              "issueCertificate",
+              Kind.CERTIFICATE,
+              cmd.certificateNo(),
+              null,
+              store -> store.certificate(cmd.certificateNo()),
+              (actor, store, taken) -> {
+                Map<String, Certificate> upstream = new LinkedHashMap<>();
+                for (String no : cmd.upstreamCertificateNos()) {
+                  store.certificate(no).ifPresent(c -> upstream.put(no, c));
+                }
+                var issued =
+                    TraceRules.issueCertificate(
+                        cmd, actor, store.batch(cmd.batchId()), upstream, taken, store.tx());
+                store.write(issued.certificate());
+                store.write(issued.batch());
+                store.event(
+                    "CertificateIssued",
+                    "Certificate",
+                    cmd.certificateNo(),
+                    List.of(cmd.batchId()));
+                return issued.certificate();
+              });
         });
   }
 
@@ -318,23 +324,27 @@ public final class TraceabilityContract implements ContractInterface {
     return guard(
         () -> {
           var cmd = parse(json, Commands.RaiseWarning.class);
-          Actor actor = Caller.of(ctx);
-          TraceStore store = new TraceStore(ctx.getStub());
-          String hash = TraceStore.commandHash("raiseWarning", actor, cmd, null);
-          Replay replay = store.replay(Kind.WARNING, cmd.warningId(), hash);
-          if (replay == Replay.SAME) {
-            return CanonicalJson.text(store.warning(cmd.warningId()).orElseThrow());
-          }
-          boolean taken = replay == Replay.DIFFERENT || store.warning(cmd.warningId()).isPresent();
-          var warned =
-              TraceRules.raiseWarning(
-                  cmd, actor, store.batch(cmd.batchId()), store::batch, taken, store.tx());
-          store.write(warned.warning());
-          warned.batches().forEach(store::write);
-          store.logCommand(Kind.WARNING, cmd.warningId(), "raiseWarning", actor, hash);
-          store.event(
-              "WarningRaised", "Warning", cmd.warningId(), warned.warning().affectedBatchIds());
-          return CanonicalJson.text(warned.warning());
+          return create(
+              ctx,
+              cmd,
+              "raiseWarning",
+              Kind.WARNING,
+              cmd.warningId(),
+              null,
+              store -> store.warning(cmd.warningId()),
+              (actor, store, taken) -> {
+                var warned =
+                    TraceRules.raiseWarning(
+                        cmd, actor, store.batch(cmd.batchId()), store::batch, taken, store.tx());
+                store.write(warned.warning());
+                warned.batches().forEach(store::write);
+                store.event(
+                    "WarningRaised",
+                    "Warning",
+                    cmd.warningId(),
+                    warned.warning().affectedBatchIds());
+                return warned.warning();
+              });
         });
   }
 
@@ -344,23 +354,27 @@ public final class TraceabilityContract implements ContractInterface {
     return guard(
         () -> {
           var cmd = parse(json, Commands.RecallBatch.class);
-          Actor actor = Caller.of(ctx);
-          TraceStore store = new TraceStore(ctx.getStub());
-          String hash = TraceStore.commandHash("recallBatch", actor, cmd, null);
-          Replay replay = store.replay(Kind.RECALL, cmd.recallId(), hash);
-          if (replay == Replay.SAME) {
-            return CanonicalJson.text(store.recall(cmd.recallId()).orElseThrow());
-          }
-          boolean taken = replay == Replay.DIFFERENT || store.recall(cmd.recallId()).isPresent();
-          var recalled =
-              TraceRules.recallBatch(
-                  cmd, actor, store.batch(cmd.batchId()), store::batch, taken, store.tx());
-          store.write(recalled.recall());
-          recalled.batches().forEach(store::write);
-          store.logCommand(Kind.RECALL, cmd.recallId(), "recallBatch", actor, hash);
-          store.event(
-              "BatchRecalled", "Recall", cmd.recallId(), recalled.recall().affectedBatchIds());
-          return CanonicalJson.text(recalled.recall());
+          return create(
+              ctx,
+              cmd,
+              "recallBatch",
+              Kind.RECALL,
+              cmd.recallId(),
+              null,
+              store -> store.recall(cmd.recallId()),
+              (actor, store, taken) -> {
+                var recalled =
+                    TraceRules.recallBatch(
+                        cmd, actor, store.batch(cmd.batchId()), store::batch, taken, store.tx());
+                store.write(recalled.recall());
+                recalled.batches().forEach(store::write);
+                store.event(
+                    "BatchRecalled",
+                    "Recall",
+                    cmd.recallId(),
+                    recalled.recall().affectedBatchIds());
+                return recalled.recall();
+              });
         });
   }
 
@@ -526,30 +540,65 @@ public final class TraceabilityContract implements ContractInterface {
       Class<C> type,
       String transaction,
       String eventName,
-      java.util.function.Function<C, String> eventId,
+      Function<C, String> eventId,
       EventDecision<C> decision) {
     return guard(
         () -> {
           C cmd = parse(json, type);
-          Actor actor = Caller.of(ctx);
-          TraceStore store = new TraceStore(ctx.getStub());
           String id = eventId.apply(cmd);
-          String hash = TraceStore.commandHash(transaction, actor, cmd, null);
-          Replay replay = store.replay(Kind.EVENT, id, hash);
-          if (replay == Replay.SAME) {
-            return CanonicalJson.text(store.event(id).orElseThrow());
-          }
-          boolean taken = replay == Replay.DIFFERENT || store.eventExists(id);
-          Recorded recorded = decision.decide(cmd, actor, store, taken);
-          store.apply(recorded);
-          store.logCommand(Kind.EVENT, id, transaction, actor, hash);
-          store.event(
-              eventName,
-              "TraceEvent",
+          return create(
+              ctx,
+              cmd,
+              transaction,
+              Kind.EVENT,
               id,
-              recorded.links().stream().map(TraceRules.EventLink::batchId).toList());
-          return CanonicalJson.text(recorded.event());
+              null,
+              store -> store.event(id),
+              (actor, store, taken) -> {
+                Recorded recorded = decision.decide(cmd, actor, store, taken);
+                store.apply(recorded);
+                store.event(
+                    eventName,
+                    "TraceEvent",
+                    id,
+                    recorded.links().stream().map(TraceRules.EventLink::batchId).toList());
+                return recorded.event();
+              });
         });
+  }
+
+  /**
+   * The shared path of every command that creates a record under a client-chosen id: a retry with
+   * the same content by the same caller returns the existing record and writes nothing; otherwise
+   * the creation decides (told whether the id is taken), writes and sets its event, and the command
+   * is logged for later retries.
+   */
+  private static <R> String create(
+      Context ctx,
+      Object cmd,
+      String transaction,
+      Kind kind,
+      String id,
+      String personalHash,
+      Function<TraceStore, Optional<R>> existing,
+      Creation<R> creation) {
+    Actor actor = Caller.of(ctx);
+    TraceStore store = new TraceStore(ctx.getStub());
+    String hash = TraceStore.commandHash(transaction, actor, cmd, personalHash);
+    Replay replay = store.replay(kind, id, hash);
+    if (replay == Replay.SAME) {
+      return CanonicalJson.text(existing.apply(store).orElseThrow());
+    }
+    boolean taken = replay == Replay.DIFFERENT || existing.apply(store).isPresent();
+    R created = creation.create(actor, store, taken);
+    store.logCommand(kind, id, transaction, actor, hash);
+    return CanonicalJson.text(created);
+  }
+
+  /** Decides and writes a new record (and its event); returns what the command answers. */
+  @FunctionalInterface
+  private interface Creation<R> {
+    R create(Actor actor, TraceStore store, boolean taken);
   }
 
   private static <C> C parse(String json, Class<C> type) {
