@@ -12,7 +12,13 @@ import cn.xianglian.chaincode.finance.domain.ApprovalRules;
 import cn.xianglian.chaincode.finance.domain.Asset;
 import cn.xianglian.chaincode.finance.domain.Catalogue;
 import cn.xianglian.chaincode.finance.domain.Chart;
+import cn.xianglian.chaincode.finance.domain.Cooperative;
+import cn.xianglian.chaincode.finance.domain.CooperativeMember;
 import cn.xianglian.chaincode.finance.domain.Decision;
+import cn.xianglian.chaincode.finance.domain.Distribution;
+import cn.xianglian.chaincode.finance.domain.FundAccount;
+import cn.xianglian.chaincode.finance.domain.FundBalance;
+import cn.xianglian.chaincode.finance.domain.FundReconciliation;
 import cn.xianglian.chaincode.finance.domain.Objection;
 import cn.xianglian.chaincode.finance.domain.Period;
 import cn.xianglian.chaincode.finance.domain.PeriodClose;
@@ -47,7 +53,12 @@ final class FinanceStore {
     FIN_OBJECTION,
     FIN_CONTRACT,
     FIN_ASSET,
-    FIN_RESOURCE
+    FIN_RESOURCE,
+    FIN_FUND,
+    FIN_RECONCILIATION,
+    FIN_COOPERATIVE,
+    FIN_MEMBER,
+    FIN_DISTRIBUTION
   }
 
   /** What an idempotency lookup found for an id. */
@@ -313,6 +324,134 @@ final class FinanceStore {
     return state.list(ObjectType.FIN_OBJECTION_BY_PUBLICATION, publicationId).stream()
         .map(entry -> objection(entry.key().id()).orElseThrow(() -> missing(entry.key())))
         .toList();
+  }
+
+  // ---- funds register and co-operatives -----------------------------------------------------
+
+  Optional<FundAccount> fund(String fundAccountId) {
+    return state.read(KeyCodec.key(ObjectType.FIN_FUND, fundAccountId), FundAccount.class);
+  }
+
+  List<FundAccount> funds(RegionCode village) {
+    return state.list(ObjectType.FIN_FUND_BY_VILLAGE, village.village12()).stream()
+        .map(entry -> fund(entry.key().id()).orElseThrow(() -> missing(entry.key())))
+        .toList();
+  }
+
+  /** The fund account tied to a book account, if any. */
+  Optional<String> fundOnAccount(RegionCode village, String code) {
+    return state.list(ObjectType.FIN_FUND_BY_ACCOUNT, village.village12(), code).stream()
+        .map(entry -> entry.key().id())
+        .findFirst();
+  }
+
+  void write(FundAccount fund) {
+    state.write(KeyCodec.key(ObjectType.FIN_FUND, fund.fundAccountId()), fund);
+    String village = fund.village().village12();
+    state.writeIndex(KeyCodec.key(ObjectType.FIN_FUND_BY_VILLAGE, village, fund.fundAccountId()));
+    state.writeIndex(
+        KeyCodec.key(
+            ObjectType.FIN_FUND_BY_ACCOUNT, village, fund.account(), fund.fundAccountId()));
+  }
+
+  Optional<FundReconciliation> reconciliation(String reconciliationId) {
+    return state.read(
+        KeyCodec.key(ObjectType.FIN_RECONCILIATION, reconciliationId), FundReconciliation.class);
+  }
+
+  List<FundReconciliation> reconciliations(String fundAccountId) {
+    return state.list(ObjectType.FIN_RECONCILIATION_BY_FUND, fundAccountId).stream()
+        .map(entry -> reconciliation(entry.key().id()).orElseThrow(() -> missing(entry.key())))
+        .toList();
+  }
+
+  void write(FundReconciliation reconciliation) {
+    state.write(
+        KeyCodec.key(ObjectType.FIN_RECONCILIATION, reconciliation.reconciliationId()),
+        reconciliation);
+    state.writeIndex(
+        KeyCodec.key(
+            ObjectType.FIN_RECONCILIATION_BY_FUND,
+            reconciliation.fundAccountId(),
+            reconciliation.asOf().toString(),
+            reconciliation.reconciliationId()));
+  }
+
+  /**
+   * The book balance of an account on a day: from the last close before that day's month, plus the
+   * posted vouchers after it.
+   */
+  FundBalance balance(RegionCode village, String account, java.time.LocalDate asOf) {
+    String period = Period.of(asOf);
+    Optional<PeriodClose> snapshot = closeBefore(village, period);
+    return FundBalance.of(account, asOf, snapshot, postedAfter(village, snapshot, period));
+  }
+
+  Optional<Cooperative> cooperative(String cooperativeId) {
+    return state.read(KeyCodec.key(ObjectType.FIN_COOPERATIVE, cooperativeId), Cooperative.class);
+  }
+
+  List<Cooperative> cooperatives(RegionCode village) {
+    return state.list(ObjectType.FIN_COOPERATIVE_BY_VILLAGE, village.village12()).stream()
+        .map(entry -> cooperative(entry.key().id()).orElseThrow(() -> missing(entry.key())))
+        .toList();
+  }
+
+  void write(Cooperative cooperative) {
+    state.write(KeyCodec.key(ObjectType.FIN_COOPERATIVE, cooperative.cooperativeId()), cooperative);
+    state.writeIndex(
+        KeyCodec.key(
+            ObjectType.FIN_COOPERATIVE_BY_VILLAGE,
+            cooperative.village().village12(),
+            cooperative.cooperativeId()));
+  }
+
+  Optional<CooperativeMember> member(String cooperativeId, String memberId) {
+    return state.read(
+        KeyCodec.key(ObjectType.FIN_MEMBER, cooperativeId, memberId), CooperativeMember.class);
+  }
+
+  /** The members of a co-operative in member-id order. */
+  List<CooperativeMember> members(String cooperativeId) {
+    return all(ObjectType.FIN_MEMBER, CooperativeMember.class, cooperativeId);
+  }
+
+  void write(CooperativeMember member) {
+    state.write(
+        KeyCodec.key(ObjectType.FIN_MEMBER, member.cooperativeId(), member.memberId()), member);
+  }
+
+  Optional<Distribution> distribution(String distributionId) {
+    return state.read(
+        KeyCodec.key(ObjectType.FIN_DISTRIBUTION, distributionId), Distribution.class);
+  }
+
+  List<Distribution> distributions(String cooperativeId) {
+    return state.list(ObjectType.FIN_DISTRIBUTION_BY_COOPERATIVE, cooperativeId).stream()
+        .map(entry -> distribution(entry.key().id()).orElseThrow(() -> missing(entry.key())))
+        .toList();
+  }
+
+  /** The distribution a voucher already backs, if any. */
+  Optional<String> distributionOfVoucher(String voucherId) {
+    return state.list(ObjectType.FIN_DISTRIBUTION_BY_VOUCHER, voucherId).stream()
+        .map(entry -> entry.key().id())
+        .findFirst();
+  }
+
+  void write(Distribution distribution) {
+    state.write(
+        KeyCodec.key(ObjectType.FIN_DISTRIBUTION, distribution.distributionId()), distribution);
+    state.writeIndex(
+        KeyCodec.key(
+            ObjectType.FIN_DISTRIBUTION_BY_COOPERATIVE,
+            distribution.cooperativeId(),
+            distribution.distributionId()));
+    state.writeIndex(
+        KeyCodec.key(
+            ObjectType.FIN_DISTRIBUTION_BY_VOUCHER,
+            distribution.voucherId(),
+            distribution.distributionId()));
   }
 
   // ---- writes -----------------------------------------------------------------------------
