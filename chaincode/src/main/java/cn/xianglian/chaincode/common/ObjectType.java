@@ -42,6 +42,11 @@ public enum ObjectType {
   FIN_DECISION("xl.fin.decision", "decisionId"),
   /** Month closes of a village, in period order. */
   FIN_CLOSE("xl.fin.close", "village12", "period"),
+  /**
+   * The period of a village's latest month close: one point read instead of parsing every close
+   * (with its balances) in each voucher transaction.
+   */
+  FIN_LAST_CLOSE("xl.fin.lastClose", "village12"),
   FIN_CATALOGUE("xl.fin.catalogue", "county6", "catalogueId", "version"),
   FIN_PUBLICATION("xl.fin.publication", "publicationId"),
   FIN_PUBLICATION_BY_VILLAGE(

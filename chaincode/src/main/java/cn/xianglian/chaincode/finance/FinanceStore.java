@@ -272,17 +272,33 @@ final class FinanceStore {
         : state.read(KeyCodec.key(ObjectType.FIN_DECISION, decisionId), Decision.class);
   }
 
-  /** The latest month close of a village. */
+  /** The pointer to a village's latest close. */
+  record LastClose(String period) {}
+
+  /** The latest month close of a village (through its pointer: two point reads). */
   Optional<PeriodClose> lastClose(RegionCode village) {
-    List<PeriodClose> closes = all(ObjectType.FIN_CLOSE, PeriodClose.class, village.village12());
-    return closes.isEmpty() ? Optional.empty() : Optional.of(closes.get(closes.size() - 1));
+    return state
+        .read(KeyCodec.key(ObjectType.FIN_LAST_CLOSE, village.village12()), LastClose.class)
+        .map(
+            last ->
+                state
+                    .read(closeKey(village.village12(), last.period()), PeriodClose.class)
+                    .orElseThrow(() -> missing(closeKey(village.village12(), last.period()))));
   }
 
   /** The latest month close of a village before {@code period}: a trial balance's snapshot. */
   Optional<PeriodClose> closeBefore(RegionCode village, String period) {
+    Optional<PeriodClose> last = lastClose(village);
+    if (last.isEmpty() || last.get().period().compareTo(period) < 0) {
+      return last;
+    }
     return all(ObjectType.FIN_CLOSE, PeriodClose.class, village.village12()).stream()
         .filter(close -> close.period().compareTo(period) < 0)
         .reduce((earlier, later) -> later);
+  }
+
+  private static LedgerKey closeKey(String village12, String period) {
+    return KeyCodec.key(ObjectType.FIN_CLOSE, village12, period);
   }
 
   /**
@@ -515,9 +531,12 @@ final class FinanceStore {
     }
   }
 
+  /** A month close and the village's pointer to it (closes only ever move forward). */
   void write(PeriodClose close) {
+    state.write(closeKey(close.village().village12(), close.period()), close);
     state.write(
-        KeyCodec.key(ObjectType.FIN_CLOSE, close.village().village12(), close.period()), close);
+        KeyCodec.key(ObjectType.FIN_LAST_CLOSE, close.village().village12()),
+        new LastClose(close.period()));
   }
 
   void write(Publication publication) {
