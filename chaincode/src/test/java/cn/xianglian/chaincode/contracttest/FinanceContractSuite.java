@@ -1080,10 +1080,18 @@ public abstract class FinanceContractSuite {
       String withdrawal = posted(village, clerk, date(P2, 9), "101", "10201", 50_000);
       recorded(village, clerk, date(P2, 10), "513", "10201", 99_999);
 
-      JsonNode matched =
-          tree(
-              submit(
-                  clerk, "reconcileFund", reconcileJson(id("REC"), fundId, date(P2, 28), 750_000)));
+      String reconciliationId = id("REC");
+      String reconcile = reconcileJson(reconciliationId, fundId, date(P2, 28), 750_000);
+      JsonNode matched = tree(submit(clerk, "reconcileFund", reconcile));
+      assertThat(submit(clerk, "reconcileFund", reconcile))
+          .as("a retry returns the same record")
+          .isEqualTo(matched.toString());
+      assertThat(
+              rejected(
+                  clerk,
+                  "reconcileFund",
+                  reconcileJson(reconciliationId, fundId, date(P2, 28), 750_001)))
+          .isEqualTo("ALREADY_EXISTS");
       assertThat(matched.get("bookFen").asLong()).isEqualTo(750_000);
       assertThat(matched.get("differenceFen").asLong()).isZero();
       assertThat(matched.get("matched").asBoolean()).isTrue();
@@ -1164,6 +1172,10 @@ public abstract class FinanceContractSuite {
               rejected(
                   otherClerk, "reconcileFund", reconcileJson(id("REC"), fundId, date(P2, 1), 0)))
           .isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(
+              rejected(clerk, "reconcileFund", reconcileJson(id("REC"), fundId, "2023-12-31", 0)))
+          .as("before the account was opened")
+          .isEqualTo("INVALID_ARGUMENT");
       assertThat(tree(evaluate(auditor, "fundStatus", fundId)).get("reconciliations")).isEmpty();
       assertThat(codeOf(() -> evaluate(otherClerk, "fundStatus", fundId)))
           .isEqualTo("REGION_OUT_OF_SCOPE");
@@ -1354,6 +1366,25 @@ public abstract class FinanceContractSuite {
                               otherClerk,
                               memberProposal(cooperativeId, "M-X", 1, "张三", "11010519491231002X"))))
           .isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(
+              codeOf(
+                  () ->
+                      network()
+                          .ledger()
+                          .submit(
+                              clerk,
+                              memberProposal(cooperativeId, "M-X", 0, "张三", "11010519491231002X"))))
+          .as("shares must be at least 1")
+          .isEqualTo("INVALID_ARGUMENT");
+      assertThat(
+              codeOf(
+                  () ->
+                      network()
+                          .ledger()
+                          .submit(
+                              auditor,
+                              memberProposal(cooperativeId, "M-X", 1, "张三", "11010519491231002X"))))
+          .isEqualTo("ACCESS_DENIED");
       assertThat(tree(evaluate(auditor, "listMembers", cooperativeId))).isEmpty();
 
       String voucherId = posted(village, clerk, date(P2, 20), "322", "211", 100_000);
