@@ -211,4 +211,79 @@ class FinanceRegistersControllerTest {
       verify(ledger, never()).evaluate(any(), any());
     }
   }
+
+  @Nested
+  @DisplayName("contracts, assets and resources")
+  class Registers {
+
+    @Test
+    @DisplayName("a contract with its schedule goes to finance:registerContract as sent")
+    void contract() throws Exception {
+      answers("{\"contractId\":\"HT-1\"}");
+      mvc.perform(
+              post("/api/v1/finance/contracts")
+                  .with(user("bookkeeper"))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(
+                      """
+                      {"contractId":"HT-1","village":"520122100201","direction":"INCOME",
+                       "counterparty":"某合作社","subject":"集体土地出租","startDate":"2025-01-01",
+                       "endDate":"2025-12-31","amountFen":90000,
+                       "schedule":[{"dueOn":"2025-06-30","amountFen":90000}],
+                       "documentSha256":"%s"}"""
+                          .formatted("b".repeat(64))))
+          .andExpect(status().isCreated());
+      Proposal proposal = submitted();
+      assertThat(proposal.transaction()).isEqualTo("registerContract");
+      assertThat(proposal.arguments().getFirst())
+          .contains("\"schedule\":[{\"dueOn\":\"2025-06-30\",\"amountFen\":90000}]")
+          .doesNotContain("decisionId");
+    }
+
+    @Test
+    @DisplayName("a contract without a schedule is refused before the ledger sees it")
+    void contractShape() throws Exception {
+      mvc.perform(
+              post("/api/v1/finance/contracts")
+                  .with(user("bookkeeper"))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(
+                      """
+                      {"contractId":"HT-1","village":"520122100201","direction":"INCOME",
+                       "counterparty":"某合作社","subject":"集体土地出租","startDate":"2025-01-01",
+                       "endDate":"2025-12-31","amountFen":90000,"schedule":[],
+                       "documentSha256":"%s"}"""
+                          .formatted("b".repeat(64))))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.field").value("schedule"));
+      verify(ledger, never()).submit(any(), any());
+    }
+
+    @Test
+    @DisplayName("a disposal takes the asset id from the URL")
+    void disposal() throws Exception {
+      answers("{\"assetId\":\"ZC-1\",\"status\":\"DISPOSED\"}");
+      mvc.perform(
+              post("/api/v1/finance/assets/ZC-1/disposal")
+                  .with(user("bookkeeper"))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"disposedOn\":\"2025-10-01\",\"reason\":\"报废\"}"))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.record.status").value("DISPOSED"));
+      assertThat(submitted().arguments().getFirst())
+          .isEqualTo("{\"assetId\":\"ZC-1\",\"disposedOn\":\"2025-10-01\",\"reason\":\"报废\"}");
+    }
+
+    @Test
+    @DisplayName("contract warnings are a read of the books, signed as the user")
+    void warnings() throws Exception {
+      when(ledger.evaluate(eq(WebSlice.PRODUCER), any()))
+          .thenReturn("{\"warnings\":[]}".getBytes(StandardCharsets.UTF_8));
+      mvc.perform(
+              get("/api/v1/finance/villages/520122100201/contract-warnings").with(user("auditor")))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.warnings").isArray());
+      assertThat(evaluated().transaction()).isEqualTo("contractWarnings");
+    }
+  }
 }
