@@ -8,6 +8,8 @@ import cn.xianglian.app.identity.Wallet;
 import cn.xianglian.app.system.TraceLedger;
 import cn.xianglian.ledger.LedgerClient;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -84,5 +86,106 @@ class DemoLoadTest {
     }
 
     assertThat(ledger.height()).isEqualTo(height);
+  }
+
+  @Test
+  @DisplayName(
+      "the finance demo village's June 2025 trial balance matches the figures computed by hand")
+  void financeDemoYearByHand() {
+    var auditor = wallet.find("county-auditor").orElseThrow();
+    String village = "520122100203";
+    // Opening (2024-12 清产核资): 10201 +8 000 000, 101 +200 000, 151 +30 000 000,
+    // 152 −10 000 000, 301 −28 200 000 (fen; debit-positive).
+    // January to May, every month: withdrawal 101 +300 000 / 10201 −300 000; office 513 / 101
+    // (42 000, 36 500, 51 200, 38 800, 44 600 = 213 100); cleaning 514 / 101 150 000;
+    // depreciation 513 / 152 83 333. Subsidies 10201 / 503 3 000 000 in January and April;
+    // rent 10201 / 501 1 200 000 in March; project funds 10201 / 241 20 000 000 in April;
+    // labour 514 / 213 480 000 and its payment 213 / 10201 480 000 in May.
+    // Opening of June:
+    //   10201: 8 000 000 − 1 500 000 + 6 000 000 + 1 200 000 + 20 000 000 − 480 000 = 33 220 000
+    //   101:   200 000 + 1 500 000 − 213 100 − 750 000 = 736 900
+    //   152:   −10 000 000 − 5 × 83 333 = −10 416 665
+    //   513:   213 100 + 416 665 = 629 765;  514: 750 000 + 480 000 = 1 230 000
+    //   503 −6 000 000, 501 −1 200 000, 241 −20 000 000, 213 0
+    //   Σ debit balances = Σ credit balances = 65 816 665.
+    // June: withdrawal 300 000; office 29 900; cleaning 150 000; depreciation 83 333;
+    //   rent 10201 / 501 1 200 000; road progress payment 153 / 10201 14 400 000.
+    //   Debits = 1 200 000 + 300 000 + 14 400 000 + 29 900 + 83 333 + 150 000 = 16 163 233.
+    // Closing of June: 10201 33 220 000 + 1 200 000 − 14 700 000 = 19 720 000;
+    //   101 736 900 + 300 000 − 179 900 = 857 000; 152 −10 499 998; 153 14 400 000;
+    //   501 −2 400 000; 513 742 998; 514 1 380 000. Σ debit = Σ credit = 67 099 998.
+    JsonNode june =
+        trace.evaluateIn(
+            "finance", auditor, "trialBalance", Map.of("village", village, "period", "2025-06"));
+    assertThat(june.path("balanced").asBoolean()).as(june.toString()).isTrue();
+    assertThat(june.path("openingDebitFen").asLong()).isEqualTo(65_816_665L);
+    assertThat(june.path("openingCreditFen").asLong()).isEqualTo(65_816_665L);
+    assertThat(june.path("debitFen").asLong()).isEqualTo(16_163_233L);
+    assertThat(june.path("creditFen").asLong()).isEqualTo(16_163_233L);
+    assertThat(june.path("closingDebitFen").asLong()).isEqualTo(67_099_998L);
+    assertThat(june.path("closingCreditFen").asLong()).isEqualTo(67_099_998L);
+    assertThat(june.path("vouchers").size()).isEqualTo(6);
+    assertRow(june, "10201", 33_220_000L, 1_200_000L, 14_700_000L, 19_720_000L);
+    assertRow(june, "101", 736_900L, 300_000L, 179_900L, 857_000L);
+    assertRow(june, "151", 30_000_000L, 0, 0, 30_000_000L);
+    assertRow(june, "152", -10_416_665L, 0, 83_333L, -10_499_998L);
+    assertRow(june, "153", 0, 14_400_000L, 0, 14_400_000L);
+    assertRow(june, "213", 0, 0, 0, 0);
+    assertRow(june, "241", -20_000_000L, 0, 0, -20_000_000L);
+    assertRow(june, "301", -28_200_000L, 0, 0, -28_200_000L);
+    assertRow(june, "501", -1_200_000L, 0, 1_200_000L, -2_400_000L);
+    assertRow(june, "503", -6_000_000L, 0, 0, -6_000_000L);
+    assertRow(june, "513", 629_765L, 113_233L, 0, 742_998L);
+    assertRow(june, "514", 1_230_000L, 150_000L, 0, 1_380_000L);
+
+    // The cash count of 30 June matches the books (857 000, as above).
+    JsonNode cash = trace.evaluateIn("finance", auditor, "fundStatus", "FUND-HP-CASH");
+    assertThat(cash.at("/reconciliations/0/bookFen").asLong()).isEqualTo(857_000L);
+    assertThat(cash.at("/reconciliations/0/matched").asBoolean()).isTrue();
+    // The dividend of 3 600 000 over shares 5, 4, 4, 3, 3 (19): floors 947 368 (r 8),
+    // 757 894 (r 14) twice, 568 421 (r 1) twice = 3 599 998; the two fen left go to the two
+    // largest remainders (the 4-share members): 947 368, 757 895, 757 895, 568 421, 568 421.
+    JsonNode dividend = trace.evaluateIn("finance", auditor, "getDistribution", "FH-HP-2025");
+    List<Long> amounts = new ArrayList<>();
+    dividend.path("allocations").forEach(a -> amounts.add(a.path("amountFen").asLong()));
+    assertThat(amounts).containsExactly(947_368L, 757_895L, 757_895L, 568_421L, 568_421L);
+    // Every month of 2025 is closed, December balances, and income and expenses were carried over.
+    JsonNode december =
+        trace.evaluateIn(
+            "finance", auditor, "trialBalance", Map.of("village", village, "period", "2025-12"));
+    assertThat(december.path("balanced").asBoolean()).isTrue();
+    for (String carried : List.of("501", "503", "513", "514", "321")) {
+      assertThat(rowOf(december, carried).path("closingFen").asLong()).as(carried).isZero();
+    }
+    // 211: retention 3 600 000 credited in August and paid in December; the dividend payable
+    // 3 600 000 credited on 31 December.
+    assertThat(rowOf(december, "211").path("closingFen").asLong()).isEqualTo(-3_600_000L);
+    JsonNode warnings =
+        trace.evaluateIn("finance", auditor, "contractWarnings", Map.of("village", village));
+    assertThat(warnings.at("/warnings/0/contractId").asString()).isEqualTo("HT-HP-2025-001");
+    assertThat(warnings.at("/warnings/0/overdueInstallments/0/dueOn").asString())
+        .as("the fourth quarter's rent was never paid")
+        .isEqualTo("2025-12-31");
+    JsonNode objections =
+        trace.evaluateIn("finance", auditor, "listObjections", "PUB-HP-2025-Q2-XM");
+    assertThat(objections.at("/0/status").asString()).isEqualTo("ANSWERED");
+  }
+
+  private static JsonNode rowOf(JsonNode balance, String code) {
+    for (JsonNode row : balance.path("rows")) {
+      if (row.path("code").asString().equals(code)) {
+        return row;
+      }
+    }
+    throw new AssertionError("no row " + code + " in " + balance);
+  }
+
+  private static void assertRow(
+      JsonNode balance, String code, long opening, long debit, long credit, long closing) {
+    JsonNode row = rowOf(balance, code);
+    assertThat(row.path("openingFen").asLong()).as("opening " + code).isEqualTo(opening);
+    assertThat(row.path("debitFen").asLong()).as("debit " + code).isEqualTo(debit);
+    assertThat(row.path("creditFen").asLong()).as("credit " + code).isEqualTo(credit);
+    assertThat(row.path("closingFen").asLong()).as("closing " + code).isEqualTo(closing);
   }
 }

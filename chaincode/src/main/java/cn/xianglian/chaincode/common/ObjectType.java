@@ -42,6 +42,11 @@ public enum ObjectType {
   FIN_DECISION("xl.fin.decision", "decisionId"),
   /** Month closes of a village, in period order. */
   FIN_CLOSE("xl.fin.close", "village12", "period"),
+  /**
+   * The period of a village's latest month close: one point read instead of parsing every close
+   * (with its balances) in each voucher transaction.
+   */
+  FIN_LAST_CLOSE("xl.fin.lastClose", "village12"),
   FIN_CATALOGUE("xl.fin.catalogue", "county6", "catalogueId", "version"),
   FIN_PUBLICATION("xl.fin.publication", "publicationId"),
   FIN_PUBLICATION_BY_VILLAGE(
@@ -58,6 +63,26 @@ public enum ObjectType {
   FIN_RESOURCE_BY_VILLAGE("xl.fin.idx.resourceByVillage", "village12", "resourceId"),
   /** Key of an objector's personal data in the private data collection. */
   FIN_OBJECTOR("xl.fin.objector", "objectionId"),
+  /** A fund account (资金账户: bank or cash) of the funds register. */
+  FIN_FUND("xl.fin.fund", "fundAccountId"),
+  FIN_FUND_BY_VILLAGE("xl.fin.idx.fundByVillage", "village12", "fundAccountId"),
+  /** The fund account tied to a book account (at most one). */
+  FIN_FUND_BY_ACCOUNT("xl.fin.idx.fundByAccount", "village12", "code", "fundAccountId"),
+  FIN_RECONCILIATION("xl.fin.reconciliation", "reconciliationId"),
+  FIN_RECONCILIATION_BY_FUND(
+      "xl.fin.idx.reconciliationByFund", "fundAccountId", "asOf", "reconciliationId"),
+  /** A shareholding co-operative (股份经济合作社). */
+  FIN_COOPERATIVE("xl.fin.cooperative", "cooperativeId"),
+  FIN_COOPERATIVE_BY_VILLAGE("xl.fin.idx.cooperativeByVillage", "village12", "cooperativeId"),
+  /** A member of a co-operative (public: salted hash and shares). */
+  FIN_MEMBER("xl.fin.member", "cooperativeId", "memberId"),
+  /** Key of a member's personal data in the private data collection. */
+  FIN_MEMBER_PERSONAL("xl.fin.memberPersonal", "cooperativeId", "memberId"),
+  FIN_DISTRIBUTION("xl.fin.distribution", "distributionId"),
+  FIN_DISTRIBUTION_BY_COOPERATIVE(
+      "xl.fin.idx.distributionByCooperative", "cooperativeId", "distributionId"),
+  /** The distribution a dividend voucher backs (at most one). */
+  FIN_DISTRIBUTION_BY_VOUCHER("xl.fin.idx.distributionByVoucher", "voucherId", "distributionId"),
   // ---- code runs (码段), names as docs/contract-code.md gives them ----
   CODE_RUN("CodeRun", "runId"),
   /** Runs of a product and lot by level and zero-padded serialStart (overlap/binding checks). */

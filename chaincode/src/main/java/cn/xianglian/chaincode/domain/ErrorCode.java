@@ -30,6 +30,12 @@ public enum ErrorCode {
   CONTRACT_NOT_FOUND,
   /** Unknown fixed asset (资产) id. */
   ASSET_NOT_FOUND,
+  /** Unknown fund account (资金账户: bank or cash) id. */
+  FUND_ACCOUNT_NOT_FOUND,
+  /** Unknown shareholding co-operative (股份经济合作社) id. */
+  COOPERATIVE_NOT_FOUND,
+  /** Unknown dividend distribution (分红) id. */
+  DISTRIBUTION_NOT_FOUND,
   /** Unknown code run (码段) id. */
   RUN_NOT_FOUND,
   /** No anchor record (公开锚定) with that index, or none holding that block. */

@@ -5,7 +5,10 @@ import static cn.xianglian.chaincode.domain.ErrorCode.ASSET_NOT_FOUND;
 import static cn.xianglian.chaincode.domain.ErrorCode.CATALOGUE_NOT_FOUND;
 import static cn.xianglian.chaincode.domain.ErrorCode.CHART_NOT_FOUND;
 import static cn.xianglian.chaincode.domain.ErrorCode.CONTRACT_NOT_FOUND;
+import static cn.xianglian.chaincode.domain.ErrorCode.COOPERATIVE_NOT_FOUND;
 import static cn.xianglian.chaincode.domain.ErrorCode.DECISION_NOT_FOUND;
+import static cn.xianglian.chaincode.domain.ErrorCode.DISTRIBUTION_NOT_FOUND;
+import static cn.xianglian.chaincode.domain.ErrorCode.FUND_ACCOUNT_NOT_FOUND;
 import static cn.xianglian.chaincode.domain.ErrorCode.INVALID_ARGUMENT;
 import static cn.xianglian.chaincode.domain.ErrorCode.OBJECTION_NOT_FOUND;
 import static cn.xianglian.chaincode.domain.ErrorCode.PUBLICATION_NOT_FOUND;
@@ -36,15 +39,25 @@ import cn.xianglian.chaincode.finance.domain.Books;
 import cn.xianglian.chaincode.finance.domain.Catalogue;
 import cn.xianglian.chaincode.finance.domain.Chart;
 import cn.xianglian.chaincode.finance.domain.ContractStatus;
+import cn.xianglian.chaincode.finance.domain.ContractWarnings;
+import cn.xianglian.chaincode.finance.domain.Cooperative;
+import cn.xianglian.chaincode.finance.domain.CooperativeMember;
 import cn.xianglian.chaincode.finance.domain.Decision;
 import cn.xianglian.chaincode.finance.domain.DisclosureStatus;
+import cn.xianglian.chaincode.finance.domain.Distribution;
 import cn.xianglian.chaincode.finance.domain.FinanceCommands;
 import cn.xianglian.chaincode.finance.domain.FinanceRules;
 import cn.xianglian.chaincode.finance.domain.FinanceRules.Changed;
+import cn.xianglian.chaincode.finance.domain.FundAccount;
+import cn.xianglian.chaincode.finance.domain.FundReconciliation;
+import cn.xianglian.chaincode.finance.domain.FundStatus;
+import cn.xianglian.chaincode.finance.domain.GeneralLedger;
 import cn.xianglian.chaincode.finance.domain.Objection;
 import cn.xianglian.chaincode.finance.domain.Period;
 import cn.xianglian.chaincode.finance.domain.PeriodClose;
 import cn.xianglian.chaincode.finance.domain.Publication;
+import cn.xianglian.chaincode.finance.domain.RegisterCommands;
+import cn.xianglian.chaincode.finance.domain.RegisterRules;
 import cn.xianglian.chaincode.finance.domain.Resource;
 import cn.xianglian.chaincode.finance.domain.SubAccount;
 import cn.xianglian.chaincode.finance.domain.TrialBalance;
@@ -87,6 +100,12 @@ public final class FinanceContract implements ContractInterface {
 
   /** Transient key of the salt (at least 16 bytes) the objector hash uses. */
   public static final String TRANSIENT_SALT = "objector.salt";
+
+  /** Transient key of a co-operative member's personal data (JSON: name, phone, idNumber). */
+  public static final String TRANSIENT_MEMBER = "member";
+
+  /** Transient key of the salt (at least 16 bytes) the member hash uses. */
+  public static final String TRANSIENT_MEMBER_SALT = "member.salt";
 
   // ---- configuration (county) -------------------------------------------------------------
 
@@ -439,6 +458,161 @@ public final class FinanceContract implements ContractInterface {
               FinanceStore::write,
               "ResourceRegistered",
               Resource::village);
+        });
+  }
+
+  // ---- funds register and shareholding co-operatives ---------------------------------------
+
+  /** Registers a fund account (资金账户: bank account or cash box) tied to a leaf book account. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String registerFundAccount(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, RegisterCommands.RegisterFundAccount.class);
+          return create(
+              ctx,
+              cmd,
+              "registerFundAccount",
+              Kind.FIN_FUND,
+              cmd.fundAccountId(),
+              store -> store.fund(cmd.fundAccountId()),
+              (actor, store, taken, tx) ->
+                  RegisterRules.registerFundAccount(
+                      cmd,
+                      actor,
+                      books(store, cmd.village(), Period.of(tx.time().toLocalDate())),
+                      store.fundOnAccount(cmd.village(), cmd.account()),
+                      taken,
+                      tx),
+              FinanceStore::write,
+              "FundAccountRegistered",
+              FundAccount::village);
+        });
+  }
+
+  /** Reconciles (对账) a fund account on a day: statement or cash count against the books. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String reconcileFund(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, RegisterCommands.ReconcileFund.class);
+          return create(
+              ctx,
+              cmd,
+              "reconcileFund",
+              Kind.FIN_RECONCILIATION,
+              cmd.reconciliationId(),
+              store -> store.reconciliation(cmd.reconciliationId()),
+              (actor, store, taken, tx) ->
+                  RegisterRules.reconcileFund(
+                      cmd,
+                      actor,
+                      store.fund(cmd.fundAccountId()),
+                      fund -> store.balance(fund.village(), fund.account(), cmd.asOf()),
+                      taken,
+                      tx),
+              FinanceStore::write,
+              "FundReconciled",
+              FundReconciliation::village);
+        });
+  }
+
+  /** Registers a shareholding co-operative (股份经济合作社) of a village. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String registerCooperative(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, RegisterCommands.RegisterCooperative.class);
+          return create(
+              ctx,
+              cmd,
+              "registerCooperative",
+              Kind.FIN_COOPERATIVE,
+              cmd.cooperativeId(),
+              store -> store.cooperative(cmd.cooperativeId()),
+              (actor, store, taken, tx) -> RegisterRules.registerCooperative(cmd, actor, taken, tx),
+              FinanceStore::write,
+              "CooperativeRegistered",
+              Cooperative::village);
+        });
+  }
+
+  /**
+   * Registers a member of a co-operative with their shares; personal data only in transient {@code
+   * member} with {@code member.salt}. Public state and the idempotency entry keep only the salted
+   * hash; the data goes to the private collection.
+   */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String registerMember(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, RegisterCommands.RegisterMember.class);
+          SaltedPersonalData member =
+              SaltedPersonalData.fromTransient(
+                      ctx.getStub(), TRANSIENT_MEMBER, TRANSIENT_MEMBER_SALT)
+                  .orElseThrow(
+                      () ->
+                          new XlException(
+                              INVALID_ARGUMENT, "a member needs transient " + TRANSIENT_MEMBER));
+          Actor actor = Caller.of(ctx);
+          FinanceStore store = new FinanceStore(ctx.getStub());
+          String id = cmd.cooperativeId() + "/" + cmd.memberId();
+          String hash = FinanceStore.commandHash("registerMember", member.sha256Hex(), cmd);
+          Replay replay = store.replay(Kind.FIN_MEMBER, id, hash);
+          if (replay == Replay.SAME) {
+            return CanonicalJson.text(
+                store.member(cmd.cooperativeId(), cmd.memberId()).orElseThrow());
+          }
+          boolean taken =
+              replay == Replay.DIFFERENT
+                  || store.member(cmd.cooperativeId(), cmd.memberId()).isPresent();
+          CooperativeMember registered =
+              RegisterRules.registerMember(
+                  cmd,
+                  actor,
+                  store.cooperative(cmd.cooperativeId()),
+                  member.sha256Hex(),
+                  taken,
+                  store.tx());
+          store.write(registered);
+          store
+              .state()
+              .writePrivate(
+                  PERSONAL_COLLECTION,
+                  KeyCodec.key(ObjectType.FIN_MEMBER_PERSONAL, cmd.cooperativeId(), cmd.memberId()),
+                  CanonicalJson.bytes(Map.of("personal", member.data(), "salt", member.saltHex())));
+          store.logCommand(Kind.FIN_MEMBER, id, "registerMember", member.sha256Hex(), hash);
+          store.event("MemberRegistered", "CooperativeMember", id, registered.village());
+          return CanonicalJson.text(registered);
+        });
+  }
+
+  /** Distributes a year's dividend (分红) over the members' shares, tied to its posted voucher. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String distributeDividend(Context ctx, String json) {
+    return guard(
+        () -> {
+          var cmd = parse(json, RegisterCommands.DistributeDividend.class);
+          return create(
+              ctx,
+              cmd,
+              "distributeDividend",
+              Kind.FIN_DISTRIBUTION,
+              cmd.distributionId(),
+              store -> store.distribution(cmd.distributionId()),
+              (actor, store, taken, tx) ->
+                  RegisterRules.distributeDividend(
+                      cmd,
+                      actor,
+                      store.cooperative(cmd.cooperativeId()),
+                      store.voucher(cmd.voucherId()),
+                      store.distributionOfVoucher(cmd.voucherId()),
+                      store.members(cmd.cooperativeId()),
+                      taken,
+                      tx),
+              FinanceStore::write,
+              "DividendDistributed",
+              Distribution::village);
         });
   }
 
@@ -803,6 +977,138 @@ public final class FinanceContract implements ContractInterface {
         });
   }
 
+  /** A fund account with its book balance today and its reconciliations. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String fundStatus(Context ctx, String fundAccountId) {
+    return guard(
+        () -> {
+          FinanceStore store = new FinanceStore(ctx.getStub());
+          FundAccount fund =
+              store
+                  .fund(Require.id("fundAccountId", fundAccountId))
+                  .orElseThrow(
+                      () ->
+                          new XlException(
+                              FUND_ACCOUNT_NOT_FOUND, "no fund account " + fundAccountId));
+          FinanceRules.requireReader(Caller.of(ctx), fund.village());
+          return CanonicalJson.text(
+              new FundStatus(
+                  fund,
+                  store.balance(fund.village(), fund.account(), store.tx().time().toLocalDate()),
+                  store.reconciliations(fundAccountId)));
+        });
+  }
+
+  /** The funds register of a village: {@code {"village"}}. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String listFundAccounts(Context ctx, String json) {
+    return guard(
+        () -> {
+          var query = parse(json, VillageQuery.class);
+          FinanceRules.requireReader(Caller.of(ctx), query.village());
+          return CanonicalJson.text(new FinanceStore(ctx.getStub()).funds(query.village()));
+        });
+  }
+
+  /** Overdue installments and expiring contracts of a village today: {@code {"village"}}. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String contractWarnings(Context ctx, String json) {
+    return guard(
+        () -> {
+          var query = parse(json, VillageQuery.class);
+          FinanceRules.requireReader(Caller.of(ctx), query.village());
+          FinanceStore store = new FinanceStore(ctx.getStub());
+          LocalDate today = store.tx().time().toLocalDate();
+          return CanonicalJson.text(
+              ContractWarnings.of(
+                  query.village(),
+                  store.villageContracts(query.village()).stream()
+                      .map(c -> ContractStatus.of(c, store.contractVouchers(c.contractId()), today))
+                      .toList(),
+                  today));
+        });
+  }
+
+  /** The shareholding co-operatives of a village: {@code {"village"}}. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String listCooperatives(Context ctx, String json) {
+    return guard(
+        () -> {
+          var query = parse(json, VillageQuery.class);
+          FinanceRules.requireReader(Caller.of(ctx), query.village());
+          return CanonicalJson.text(new FinanceStore(ctx.getStub()).cooperatives(query.village()));
+        });
+  }
+
+  /** The members (pseudonymous: hash and shares) of a co-operative. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String listMembers(Context ctx, String cooperativeId) {
+    return guard(
+        () -> {
+          FinanceStore store = new FinanceStore(ctx.getStub());
+          Cooperative cooperative = cooperative(store, cooperativeId);
+          FinanceRules.requireReader(Caller.of(ctx), cooperative.village());
+          return CanonicalJson.text(store.members(cooperativeId));
+        });
+  }
+
+  /** The dividend distributions of a co-operative. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String listDistributions(Context ctx, String cooperativeId) {
+    return guard(
+        () -> {
+          FinanceStore store = new FinanceStore(ctx.getStub());
+          Cooperative cooperative = cooperative(store, cooperativeId);
+          FinanceRules.requireReader(Caller.of(ctx), cooperative.village());
+          return CanonicalJson.text(store.distributions(cooperativeId));
+        });
+  }
+
+  /** A dividend distribution with every member's amount. */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String getDistribution(Context ctx, String distributionId) {
+    return guard(
+        () -> {
+          Distribution distribution =
+              new FinanceStore(ctx.getStub())
+                  .distribution(Require.id("distributionId", distributionId))
+                  .orElseThrow(
+                      () ->
+                          new XlException(
+                              DISTRIBUTION_NOT_FOUND, "no distribution " + distributionId));
+          FinanceRules.requireReader(Caller.of(ctx), distribution.village());
+          return CanonicalJson.text(distribution);
+        });
+  }
+
+  /**
+   * The general ledger (总账) of a village for a year: {@code {"village","year","account"?}}; per
+   * account and month opening, debits, credits and closing, with the posted vouchers behind them.
+   */
+  @Transaction(intent = Transaction.TYPE.EVALUATE)
+  public String generalLedger(Context ctx, String json) {
+    return guard(
+        () -> {
+          var query = parse(json, RegisterCommands.LedgerQuery.class);
+          FinanceRules.requireReader(Caller.of(ctx), query.village());
+          FinanceStore store = new FinanceStore(ctx.getStub());
+          String last = query.year() + "-12";
+          Books books = books(store, query.village(), last);
+          if (query.account() != null) {
+            books.require(query.account());
+          }
+          Optional<PeriodClose> snapshot = store.closeBefore(query.village(), query.year() + "-01");
+          return CanonicalJson.text(
+              GeneralLedger.compute(
+                  query.village(),
+                  query.year(),
+                  query.account(),
+                  books,
+                  snapshot,
+                  store.postedAfter(query.village(), snapshot, last)));
+        });
+  }
+
   /** A publication; disclosures are public to every enrolled role. */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String getPublication(Context ctx, String publicationId) {
@@ -925,6 +1231,13 @@ public final class FinanceContract implements ContractInterface {
       String name, boolean toBeConfirmed, List<Catalogue.Category> categories) {}
 
   // ---- helpers ----------------------------------------------------------------------------
+
+  private static Cooperative cooperative(FinanceStore store, String cooperativeId) {
+    return store
+        .cooperative(Require.id("cooperativeId", cooperativeId))
+        .orElseThrow(
+            () -> new XlException(COOPERATIVE_NOT_FOUND, "no co-operative " + cooperativeId));
+  }
 
   /** Decides a new record from the caller, loaded state, whether its id is taken, and the tx. */
   @FunctionalInterface

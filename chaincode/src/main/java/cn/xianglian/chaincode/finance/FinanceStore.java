@@ -12,7 +12,13 @@ import cn.xianglian.chaincode.finance.domain.ApprovalRules;
 import cn.xianglian.chaincode.finance.domain.Asset;
 import cn.xianglian.chaincode.finance.domain.Catalogue;
 import cn.xianglian.chaincode.finance.domain.Chart;
+import cn.xianglian.chaincode.finance.domain.Cooperative;
+import cn.xianglian.chaincode.finance.domain.CooperativeMember;
 import cn.xianglian.chaincode.finance.domain.Decision;
+import cn.xianglian.chaincode.finance.domain.Distribution;
+import cn.xianglian.chaincode.finance.domain.FundAccount;
+import cn.xianglian.chaincode.finance.domain.FundBalance;
+import cn.xianglian.chaincode.finance.domain.FundReconciliation;
 import cn.xianglian.chaincode.finance.domain.Objection;
 import cn.xianglian.chaincode.finance.domain.Period;
 import cn.xianglian.chaincode.finance.domain.PeriodClose;
@@ -47,7 +53,12 @@ final class FinanceStore {
     FIN_OBJECTION,
     FIN_CONTRACT,
     FIN_ASSET,
-    FIN_RESOURCE
+    FIN_RESOURCE,
+    FIN_FUND,
+    FIN_RECONCILIATION,
+    FIN_COOPERATIVE,
+    FIN_MEMBER,
+    FIN_DISTRIBUTION
   }
 
   /** What an idempotency lookup found for an id. */
@@ -261,17 +272,33 @@ final class FinanceStore {
         : state.read(KeyCodec.key(ObjectType.FIN_DECISION, decisionId), Decision.class);
   }
 
-  /** The latest month close of a village. */
+  /** The pointer to a village's latest close. */
+  record LastClose(String period) {}
+
+  /** The latest month close of a village (through its pointer: two point reads). */
   Optional<PeriodClose> lastClose(RegionCode village) {
-    List<PeriodClose> closes = all(ObjectType.FIN_CLOSE, PeriodClose.class, village.village12());
-    return closes.isEmpty() ? Optional.empty() : Optional.of(closes.get(closes.size() - 1));
+    return state
+        .read(KeyCodec.key(ObjectType.FIN_LAST_CLOSE, village.village12()), LastClose.class)
+        .map(
+            last ->
+                state
+                    .read(closeKey(village.village12(), last.period()), PeriodClose.class)
+                    .orElseThrow(() -> missing(closeKey(village.village12(), last.period()))));
   }
 
   /** The latest month close of a village before {@code period}: a trial balance's snapshot. */
   Optional<PeriodClose> closeBefore(RegionCode village, String period) {
+    Optional<PeriodClose> last = lastClose(village);
+    if (last.isEmpty() || last.get().period().compareTo(period) < 0) {
+      return last;
+    }
     return all(ObjectType.FIN_CLOSE, PeriodClose.class, village.village12()).stream()
         .filter(close -> close.period().compareTo(period) < 0)
         .reduce((earlier, later) -> later);
+  }
+
+  private static LedgerKey closeKey(String village12, String period) {
+    return KeyCodec.key(ObjectType.FIN_CLOSE, village12, period);
   }
 
   /**
@@ -313,6 +340,134 @@ final class FinanceStore {
     return state.list(ObjectType.FIN_OBJECTION_BY_PUBLICATION, publicationId).stream()
         .map(entry -> objection(entry.key().id()).orElseThrow(() -> missing(entry.key())))
         .toList();
+  }
+
+  // ---- funds register and co-operatives -----------------------------------------------------
+
+  Optional<FundAccount> fund(String fundAccountId) {
+    return state.read(KeyCodec.key(ObjectType.FIN_FUND, fundAccountId), FundAccount.class);
+  }
+
+  List<FundAccount> funds(RegionCode village) {
+    return state.list(ObjectType.FIN_FUND_BY_VILLAGE, village.village12()).stream()
+        .map(entry -> fund(entry.key().id()).orElseThrow(() -> missing(entry.key())))
+        .toList();
+  }
+
+  /** The fund account tied to a book account, if any. */
+  Optional<String> fundOnAccount(RegionCode village, String code) {
+    return state.list(ObjectType.FIN_FUND_BY_ACCOUNT, village.village12(), code).stream()
+        .map(entry -> entry.key().id())
+        .findFirst();
+  }
+
+  void write(FundAccount fund) {
+    state.write(KeyCodec.key(ObjectType.FIN_FUND, fund.fundAccountId()), fund);
+    String village = fund.village().village12();
+    state.writeIndex(KeyCodec.key(ObjectType.FIN_FUND_BY_VILLAGE, village, fund.fundAccountId()));
+    state.writeIndex(
+        KeyCodec.key(
+            ObjectType.FIN_FUND_BY_ACCOUNT, village, fund.account(), fund.fundAccountId()));
+  }
+
+  Optional<FundReconciliation> reconciliation(String reconciliationId) {
+    return state.read(
+        KeyCodec.key(ObjectType.FIN_RECONCILIATION, reconciliationId), FundReconciliation.class);
+  }
+
+  List<FundReconciliation> reconciliations(String fundAccountId) {
+    return state.list(ObjectType.FIN_RECONCILIATION_BY_FUND, fundAccountId).stream()
+        .map(entry -> reconciliation(entry.key().id()).orElseThrow(() -> missing(entry.key())))
+        .toList();
+  }
+
+  void write(FundReconciliation reconciliation) {
+    state.write(
+        KeyCodec.key(ObjectType.FIN_RECONCILIATION, reconciliation.reconciliationId()),
+        reconciliation);
+    state.writeIndex(
+        KeyCodec.key(
+            ObjectType.FIN_RECONCILIATION_BY_FUND,
+            reconciliation.fundAccountId(),
+            reconciliation.asOf().toString(),
+            reconciliation.reconciliationId()));
+  }
+
+  /**
+   * The book balance of an account on a day: from the last close before that day's month, plus the
+   * posted vouchers after it.
+   */
+  FundBalance balance(RegionCode village, String account, java.time.LocalDate asOf) {
+    String period = Period.of(asOf);
+    Optional<PeriodClose> snapshot = closeBefore(village, period);
+    return FundBalance.of(account, asOf, snapshot, postedAfter(village, snapshot, period));
+  }
+
+  Optional<Cooperative> cooperative(String cooperativeId) {
+    return state.read(KeyCodec.key(ObjectType.FIN_COOPERATIVE, cooperativeId), Cooperative.class);
+  }
+
+  List<Cooperative> cooperatives(RegionCode village) {
+    return state.list(ObjectType.FIN_COOPERATIVE_BY_VILLAGE, village.village12()).stream()
+        .map(entry -> cooperative(entry.key().id()).orElseThrow(() -> missing(entry.key())))
+        .toList();
+  }
+
+  void write(Cooperative cooperative) {
+    state.write(KeyCodec.key(ObjectType.FIN_COOPERATIVE, cooperative.cooperativeId()), cooperative);
+    state.writeIndex(
+        KeyCodec.key(
+            ObjectType.FIN_COOPERATIVE_BY_VILLAGE,
+            cooperative.village().village12(),
+            cooperative.cooperativeId()));
+  }
+
+  Optional<CooperativeMember> member(String cooperativeId, String memberId) {
+    return state.read(
+        KeyCodec.key(ObjectType.FIN_MEMBER, cooperativeId, memberId), CooperativeMember.class);
+  }
+
+  /** The members of a co-operative in member-id order. */
+  List<CooperativeMember> members(String cooperativeId) {
+    return all(ObjectType.FIN_MEMBER, CooperativeMember.class, cooperativeId);
+  }
+
+  void write(CooperativeMember member) {
+    state.write(
+        KeyCodec.key(ObjectType.FIN_MEMBER, member.cooperativeId(), member.memberId()), member);
+  }
+
+  Optional<Distribution> distribution(String distributionId) {
+    return state.read(
+        KeyCodec.key(ObjectType.FIN_DISTRIBUTION, distributionId), Distribution.class);
+  }
+
+  List<Distribution> distributions(String cooperativeId) {
+    return state.list(ObjectType.FIN_DISTRIBUTION_BY_COOPERATIVE, cooperativeId).stream()
+        .map(entry -> distribution(entry.key().id()).orElseThrow(() -> missing(entry.key())))
+        .toList();
+  }
+
+  /** The distribution a voucher already backs, if any. */
+  Optional<String> distributionOfVoucher(String voucherId) {
+    return state.list(ObjectType.FIN_DISTRIBUTION_BY_VOUCHER, voucherId).stream()
+        .map(entry -> entry.key().id())
+        .findFirst();
+  }
+
+  void write(Distribution distribution) {
+    state.write(
+        KeyCodec.key(ObjectType.FIN_DISTRIBUTION, distribution.distributionId()), distribution);
+    state.writeIndex(
+        KeyCodec.key(
+            ObjectType.FIN_DISTRIBUTION_BY_COOPERATIVE,
+            distribution.cooperativeId(),
+            distribution.distributionId()));
+    state.writeIndex(
+        KeyCodec.key(
+            ObjectType.FIN_DISTRIBUTION_BY_VOUCHER,
+            distribution.voucherId(),
+            distribution.distributionId()));
   }
 
   // ---- writes -----------------------------------------------------------------------------
@@ -376,9 +531,12 @@ final class FinanceStore {
     }
   }
 
+  /** A month close and the village's pointer to it (closes only ever move forward). */
   void write(PeriodClose close) {
+    state.write(closeKey(close.village().village12(), close.period()), close);
     state.write(
-        KeyCodec.key(ObjectType.FIN_CLOSE, close.village().village12(), close.period()), close);
+        KeyCodec.key(ObjectType.FIN_LAST_CLOSE, close.village().village12()),
+        new LastClose(close.period()));
   }
 
   void write(Publication publication) {

@@ -8,6 +8,7 @@ import cn.xianglian.ledger.LedgerException;
 import cn.xianglian.ledger.Proposal;
 import cn.xianglian.ledger.Submitted;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -1055,6 +1056,573 @@ public abstract class FinanceContractSuite {
                   "{\"objectionId\":\"%s\",\"answer\":\"答复\"}".formatted(objectionId)))
           .isEqualTo("OBJECTION_NOT_FOUND");
     }
+  }
+
+  // ---- funds register -----------------------------------------------------------------------
+
+  @Nested
+  @DisplayName("registerFundAccount / reconcileFund / fundStatus / listFundAccounts")
+  class Funds {
+
+    @Test
+    @DisplayName(
+        "a bank account's balance comes from posted vouchers; reconciliations show the difference")
+    void reconcile() {
+      submit(clerk, "defineSubAccount", subAccountJson(village, "10201", "农商银行基本户"));
+      String fundId = id("FUND");
+      String json = bankJson(fundId, village, "10201");
+      String created = submit(clerk, "registerFundAccount", json);
+      assertThat(submit(clerk, "registerFundAccount", json)).isEqualTo(created);
+      assertThat(rejected(clerk, "registerFundAccount", json.replace("基本户", "一般户")))
+          .isEqualTo("ALREADY_EXISTS");
+      // P1: 8 000.00 capital into the bank; P2: 500.00 withdrawn as cash; a P2 draft is ignored.
+      String capital = posted(village, clerk, date(P1, 2), "10201", "301", 800_000);
+      String withdrawal = posted(village, clerk, date(P2, 9), "101", "10201", 50_000);
+      recorded(village, clerk, date(P2, 10), "513", "10201", 99_999);
+
+      String reconciliationId = id("REC");
+      String reconcile = reconcileJson(reconciliationId, fundId, date(P2, 28), 750_000);
+      JsonNode matched = tree(submit(clerk, "reconcileFund", reconcile));
+      assertThat(submit(clerk, "reconcileFund", reconcile))
+          .as("a retry returns the same record")
+          .isEqualTo(matched.toString());
+      assertThat(
+              rejected(
+                  clerk,
+                  "reconcileFund",
+                  reconcileJson(reconciliationId, fundId, date(P2, 28), 750_001)))
+          .isEqualTo("ALREADY_EXISTS");
+      assertThat(matched.get("bookFen").asLong()).isEqualTo(750_000);
+      assertThat(matched.get("differenceFen").asLong()).isZero();
+      assertThat(matched.get("matched").asBoolean()).isTrue();
+      assertThat(matched.get("voucherIds").toString()).contains(capital, withdrawal);
+      JsonNode short100 =
+          tree(
+              submit(
+                  clerk, "reconcileFund", reconcileJson(id("REC"), fundId, date(P1, 28), 800_100)));
+      assertThat(short100.get("bookFen").asLong())
+          .as("P2's withdrawal is later")
+          .isEqualTo(800_000);
+      assertThat(short100.get("differenceFen").asLong()).isEqualTo(100);
+      assertThat(short100.get("matched").asBoolean()).isFalse();
+
+      JsonNode status = tree(evaluate(auditor, "fundStatus", fundId));
+      assertThat(status.get("balance").get("balanceFen").asLong()).isEqualTo(750_000);
+      assertThat(status.get("reconciliations")).hasSize(2);
+      assertThat(status.get("reconciliations").get(0).get("asOf").asString())
+          .as("in date order")
+          .isEqualTo(date(P1, 28));
+      assertThat(tree(evaluate(township, "listFundAccounts", villageJson(village)))).hasSize(1);
+
+      submit(township, "closePeriod", closeJson(village, P1));
+      JsonNode afterClose =
+          tree(
+              submit(
+                  clerk, "reconcileFund", reconcileJson(id("REC"), fundId, date(P2, 28), 750_000)));
+      assertThat(afterClose.get("fromClose").asString()).isEqualTo(P1.toString());
+      assertThat(afterClose.get("bookFen").asLong())
+          .as("the P1 close snapshot plus P2's vouchers give the same balance")
+          .isEqualTo(750_000);
+      assertThat(afterClose.get("voucherIds").toString())
+          .contains(withdrawal)
+          .doesNotContain(capital);
+    }
+
+    @Test
+    @DisplayName("refusals: wrong class, non-leaf, unknown or taken account, scope, bad statement")
+    void denials() {
+      submit(clerk, "defineSubAccount", subAccountJson(village, "10201", "农商银行基本户"));
+      String cash =
+          """
+          {"fundAccountId":"%s","village":"%s","kind":"CASH","account":"10201","name":"现金",\
+          "openedOn":"2024-01-01"}""";
+      assertThat(rejected(clerk, "registerFundAccount", cash.formatted(id("FUND"), village)))
+          .isEqualTo("INVALID_ARGUMENT");
+      assertThat(rejected(clerk, "registerFundAccount", bankJson(id("FUND"), village, "102")))
+          .isEqualTo("ACCOUNT_NOT_LEAF");
+      assertThat(rejected(clerk, "registerFundAccount", bankJson(id("FUND"), village, "10299")))
+          .isEqualTo("ACCOUNT_NOT_FOUND");
+      assertThat(
+              rejected(otherClerk, "registerFundAccount", bankJson(id("FUND"), village, "10201")))
+          .isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(rejected(auditor, "registerFundAccount", bankJson(id("FUND"), village, "10201")))
+          .isEqualTo("ACCESS_DENIED");
+      String fundId = id("FUND");
+      submit(clerk, "registerFundAccount", bankJson(fundId, village, "10201"));
+      assertThat(rejected(clerk, "registerFundAccount", bankJson(id("FUND"), village, "10201")))
+          .as("one fund account per book account")
+          .isEqualTo("INVALID_STATE");
+      assertThat(tree(evaluate(auditor, "listFundAccounts", villageJson(village)))).hasSize(1);
+
+      assertThat(
+              rejected(
+                  clerk, "reconcileFund", reconcileJson(id("REC"), id("FUND"), date(P2, 1), 0)))
+          .isEqualTo("FUND_ACCOUNT_NOT_FOUND");
+      assertThat(
+              rejected(clerk, "reconcileFund", reconcileJson(id("REC"), fundId, date(P2, 1), -1)))
+          .isEqualTo("AMOUNT_INVALID");
+      assertThat(
+              rejected(
+                  clerk,
+                  "reconcileFund",
+                  reconcileJson(
+                      id("REC"), fundId, THIS_MONTH.plusMonths(2).atDay(1).toString(), 0)))
+          .isEqualTo("INVALID_ARGUMENT");
+      assertThat(
+              rejected(
+                  otherClerk, "reconcileFund", reconcileJson(id("REC"), fundId, date(P2, 1), 0)))
+          .isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(
+              rejected(clerk, "reconcileFund", reconcileJson(id("REC"), fundId, "2023-12-31", 0)))
+          .as("before the account was opened")
+          .isEqualTo("INVALID_ARGUMENT");
+      assertThat(tree(evaluate(auditor, "fundStatus", fundId)).get("reconciliations")).isEmpty();
+      assertThat(codeOf(() -> evaluate(otherClerk, "fundStatus", fundId)))
+          .isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(codeOf(() -> evaluate(auditor, "fundStatus", id("FUND"))))
+          .isEqualTo("FUND_ACCOUNT_NOT_FOUND");
+    }
+  }
+
+  // ---- contract warnings --------------------------------------------------------------------
+
+  @Nested
+  @DisplayName("contractWarnings")
+  class ContractWarnings {
+
+    @Test
+    @DisplayName(
+        "overdue installments with unpaid amounts and days; expiring contracts; paid ones left out")
+    void warnings() {
+      LocalDate today = LocalDate.now(ZoneOffset.ofHours(8));
+      String lease = id("C");
+      submit(clerk, "registerContract", contractJson(lease, village, 90_000));
+      String receipt = id("V");
+      submit(
+          clerk,
+          "recordVoucher",
+          linesVoucher(
+              receipt,
+              village,
+              date(P1, 15),
+              "{\"account\":\"101\",\"debitFen\":45000,\"creditFen\":0,\"contractId\":\""
+                  + lease
+                  + "\"}",
+              line("501", 0, 45_000)));
+      post(receipt, clerk);
+      String expiring = id("C");
+      submit(
+          clerk,
+          "registerContract",
+          """
+          {"contractId":"%s","village":"%s","direction":"EXPENSE","counterparty":"保洁公司",\
+          "subject":"村庄保洁服务","startDate":"%s","endDate":"%s","amountFen":20000,\
+          "schedule":[{"dueOn":"%s","amountFen":20000}],"documentSha256":"%s"}"""
+              .formatted(
+                  expiring, village, date(P1, 1), today.plusDays(10), today.plusDays(5), HASH_B));
+      String quiet = id("C");
+      submit(
+          clerk,
+          "registerContract",
+          contractJson(quiet, village, 90_000)
+              .replace(date(P1, 28), date(THIS_MONTH.plusMonths(1), 1))
+              .replace(date(P2, 28), date(THIS_MONTH.plusMonths(2), 1))
+              .replace(date(P3, 28), date(THIS_MONTH.plusMonths(3), 1)));
+
+      JsonNode warnings =
+          tree(evaluate(auditor, "contractWarnings", villageJson(village))).get("warnings");
+      assertThat(warnings).hasSize(2);
+      JsonNode overdue =
+          warnings.get(0).get("contractId").asString().equals(lease)
+              ? warnings.get(0)
+              : warnings.get(1);
+      JsonNode soon = overdue == warnings.get(0) ? warnings.get(1) : warnings.get(0);
+      assertThat(overdue.get("overdueFen").asLong())
+          .as("15 000 of P2 and 30 000 of P3")
+          .isEqualTo(45_000);
+      assertThat(overdue.get("overdueInstallments")).hasSize(2);
+      assertThat(overdue.get("overdueInstallments").get(0).get("unpaidFen").asLong())
+          .isEqualTo(15_000);
+      assertThat(overdue.get("overdueInstallments").get(0).get("daysOverdue").asLong())
+          .isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(P2.atDay(28), today));
+      assertThat(overdue.get("voucherIds").get(0).asString()).isEqualTo(receipt);
+      assertThat(overdue.get("expiring").asBoolean()).isFalse();
+      assertThat(soon.get("contractId").asString()).isEqualTo(expiring);
+      assertThat(soon.get("expiring").asBoolean()).isTrue();
+      assertThat(soon.get("overdueInstallments")).isEmpty();
+      assertThat(codeOf(() -> evaluate(otherClerk, "contractWarnings", villageJson(village))))
+          .isEqualTo("REGION_OUT_OF_SCOPE");
+    }
+  }
+
+  // ---- shareholding co-operatives -----------------------------------------------------------
+
+  @Nested
+  @DisplayName("registerCooperative / registerMember / distributeDividend")
+  class Cooperatives {
+
+    String cooperativeId;
+
+    @BeforeEach
+    void cooperative() {
+      cooperativeId = id("COOP");
+      submit(clerk, "registerCooperative", cooperativeJson(cooperativeId, village));
+    }
+
+    @Test
+    @DisplayName(
+        "members are pseudonymous; a dividend splits by shares, the odd fen to the largest remainder")
+    void dividend() {
+      String a = member(cooperativeId, "M-A", 3, "张三", "11010519491231002X");
+      member(cooperativeId, "M-B", 3, "王五", "520122198001010019");
+      member(cooperativeId, "M-C", 1, "赵六", "520122198502020020");
+      JsonNode members = tree(evaluate(auditor, "listMembers", cooperativeId));
+      assertThat(members).hasSize(3);
+      assertThat(members.toString()).doesNotContain("张三", "13900000000", "11010519491231002X");
+      assertThat(members.get(0).get("memberHash").asString()).hasSize(64);
+      assertThat(a).isEqualTo(members.get(0).toString());
+      assertThat(
+              network()
+                  .ledger()
+                  .submit(
+                      clerk, memberProposal(cooperativeId, "M-A", 3, "张三", "11010519491231002X"))
+                  .resultText())
+          .as("a retry with the same person and salt")
+          .isEqualTo(a);
+      assertThat(
+              codeOf(
+                  () ->
+                      network()
+                          .ledger()
+                          .submit(
+                              clerk,
+                              memberProposal(cooperativeId, "M-A", 3, "别人", "11010519491231002X"))))
+          .isEqualTo("ALREADY_EXISTS");
+
+      // 1 000.00 yuan over 7 shares: 100000 × 3 / 7 = 42857 remainder 1 (twice);
+      // 100000 × 1 / 7 = 14285 remainder 5. Floors add up to 99 999; the odd fen goes to the
+      // largest remainder (5, member M-C): 42857 + 42857 + 14286 = 100000.
+      String voucherId = posted(village, clerk, date(P2, 20), "322", "211", 100_000);
+      String distributionId = id("DIV");
+      String json = dividendJson(distributionId, cooperativeId, P2.getYear(), 100_000, voucherId);
+      JsonNode distribution = tree(submit(clerk, "distributeDividend", json));
+      assertThat(distribution.get("totalShares").asLong()).isEqualTo(7);
+      assertThat(distribution.get("rule").asString()).isEqualTo("FLOOR_THEN_LARGEST_REMAINDER");
+      JsonNode allocations = distribution.get("allocations");
+      assertThat(allocations.get(0).get("amountFen").asLong()).isEqualTo(42_857);
+      assertThat(allocations.get(1).get("amountFen").asLong()).isEqualTo(42_857);
+      assertThat(allocations.get(2).get("memberId").asString()).isEqualTo("M-C");
+      assertThat(allocations.get(2).get("amountFen").asLong()).isEqualTo(14_286);
+      assertThat(distribution.get("voucherPostedTxId").asString())
+          .isEqualTo(
+              tree(evaluate(auditor, "getVoucher", voucherId))
+                  .get("steps")
+                  .get(3)
+                  .get("txId")
+                  .asString());
+      assertThat(submit(clerk, "distributeDividend", json)).isEqualTo(distribution.toString());
+      assertThat(tree(evaluate(auditor, "getDistribution", distributionId)))
+          .isEqualTo(distribution);
+      assertThat(
+              rejected(
+                  clerk,
+                  "distributeDividend",
+                  dividendJson(id("DIV"), cooperativeId, P2.getYear(), 100_000, voucherId)))
+          .as("one distribution per voucher")
+          .isEqualTo("INVALID_STATE");
+      assertThat(tree(evaluate(township, "listDistributions", cooperativeId))).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("refusals: no personal data, unknown co-operative, scope, amounts, voucher state")
+    void denials() {
+      assertThat(
+              codeOf(
+                  () ->
+                      network()
+                          .ledger()
+                          .submit(
+                              clerk,
+                              Proposal.of(
+                                  "finance",
+                                  "registerMember",
+                                  memberJson(cooperativeId, "M-X", 1)))))
+          .isEqualTo("INVALID_ARGUMENT");
+      assertThat(
+              codeOf(
+                  () ->
+                      network()
+                          .ledger()
+                          .submit(
+                              clerk,
+                              memberProposal(id("COOP"), "M-X", 1, "张三", "11010519491231002X"))))
+          .isEqualTo("COOPERATIVE_NOT_FOUND");
+      assertThat(
+              codeOf(
+                  () ->
+                      network()
+                          .ledger()
+                          .submit(
+                              otherClerk,
+                              memberProposal(cooperativeId, "M-X", 1, "张三", "11010519491231002X"))))
+          .isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(
+              codeOf(
+                  () ->
+                      network()
+                          .ledger()
+                          .submit(
+                              clerk,
+                              memberProposal(cooperativeId, "M-X", 0, "张三", "11010519491231002X"))))
+          .as("shares must be at least 1")
+          .isEqualTo("INVALID_ARGUMENT");
+      assertThat(
+              codeOf(
+                  () ->
+                      network()
+                          .ledger()
+                          .submit(
+                              auditor,
+                              memberProposal(cooperativeId, "M-X", 1, "张三", "11010519491231002X"))))
+          .isEqualTo("ACCESS_DENIED");
+      assertThat(tree(evaluate(auditor, "listMembers", cooperativeId))).isEmpty();
+
+      String voucherId = posted(village, clerk, date(P2, 20), "322", "211", 100_000);
+      int year = P2.getYear();
+      assertThat(
+              rejected(
+                  clerk,
+                  "distributeDividend",
+                  dividendJson(id("DIV"), cooperativeId, year, 100_000, voucherId)))
+          .as("no members")
+          .isEqualTo("INVALID_STATE");
+      member(cooperativeId, "M-A", 2, "张三", "11010519491231002X");
+      assertThat(
+              rejected(
+                  clerk,
+                  "distributeDividend",
+                  dividendJson(id("DIV"), cooperativeId, year, 99_999, voucherId)))
+          .isEqualTo("AMOUNT_INVALID");
+      assertThat(
+              rejected(
+                  clerk,
+                  "distributeDividend",
+                  dividendJson(id("DIV"), cooperativeId, year - 1, 100_000, voucherId)))
+          .isEqualTo("INVALID_STATE");
+      String draft = recorded(village, clerk, date(P2, 21), "322", "211", 5_000);
+      assertThat(
+              rejected(
+                  clerk,
+                  "distributeDividend",
+                  dividendJson(id("DIV"), cooperativeId, year, 5_000, draft)))
+          .isEqualTo("INVALID_STATE");
+      String elsewhere = posted(otherVillage, otherClerk, date(P2, 20), "322", "211", 100_000);
+      assertThat(
+              rejected(
+                  clerk,
+                  "distributeDividend",
+                  dividendJson(id("DIV"), cooperativeId, year, 100_000, elsewhere)))
+          .isEqualTo("VOUCHER_NOT_FOUND");
+      assertThat(
+              rejected(
+                  otherClerk,
+                  "distributeDividend",
+                  dividendJson(id("DIV"), cooperativeId, year, 100_000, voucherId)))
+          .isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(
+              rejected(
+                  clerk,
+                  "distributeDividend",
+                  dividendJson(id("DIV"), id("COOP"), year, 100_000, voucherId)))
+          .isEqualTo("COOPERATIVE_NOT_FOUND");
+      assertThat(tree(evaluate(auditor, "listDistributions", cooperativeId))).isEmpty();
+      assertThat(codeOf(() -> evaluate(auditor, "getDistribution", id("DIV"))))
+          .isEqualTo("DISTRIBUTION_NOT_FOUND");
+      assertThat(codeOf(() -> evaluate(otherClerk, "listMembers", cooperativeId)))
+          .isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(
+              rejected(
+                  clerk,
+                  "registerCooperative",
+                  cooperativeJson(cooperativeId, village).replace("股份经济合作社", "社")))
+          .isEqualTo("ALREADY_EXISTS");
+      assertThat(tree(evaluate(auditor, "listCooperatives", villageJson(village)))).hasSize(1);
+    }
+
+    String member(
+        String cooperativeId, String memberId, long shares, String name, String idNumber) {
+      return network()
+          .ledger()
+          .submit(clerk, memberProposal(cooperativeId, memberId, shares, name, idNumber))
+          .resultText();
+    }
+  }
+
+  // ---- general ledger -----------------------------------------------------------------------
+
+  @Nested
+  @DisplayName("generalLedger (总账)")
+  class GeneralLedger {
+
+    @Test
+    @DisplayName(
+        "per account and month: opening, debits, credits, closing, and the vouchers behind")
+    void handComputed() {
+      submit(clerk, "defineSubAccount", subAccountJson(village, "10201", "农商银行"));
+      // 2024-12: capital 8 000.00 into the bank (the 2025 opening balance).
+      posted(village, clerk, "2024-12-15", "10201", "301", 800_000);
+      // 2025-01: lease income 3 000.00 into the bank; 500.00 withdrawn; office costs 120.50 cash.
+      String income = posted(village, clerk, "2025-01-05", "10201", "501", 300_000);
+      String withdrawal = posted(village, clerk, "2025-01-10", "101", "10201", 50_000);
+      String office = posted(village, clerk, "2025-01-20", "513", "101", 12_050);
+      // 2025-03: other income 1 200.00 in cash; a 2026 voucher is outside the year.
+      String other = posted(village, clerk, "2025-03-08", "101", "504", 120_000);
+      posted(village, clerk, "2026-01-08", "101", "504", 7_700);
+
+      JsonNode ledger = generalLedger(village, "2025", null);
+      // 10201: opening 8 000.00; Jan +3 000.00 −500.00 = 10 500.00; unchanged to December.
+      JsonNode bank = account(ledger, "10201");
+      assertYear(bank, 800_000, 300_000, 50_000, 1_050_000);
+      assertMonth(bank, 1, 800_000, 300_000, 50_000, 1_050_000, income, withdrawal);
+      assertMonth(bank, 2, 1_050_000, 0, 0, 1_050_000);
+      assertMonth(bank, 12, 1_050_000, 0, 0, 1_050_000);
+      assertThat(account(ledger, "102").get("leaf").asBoolean()).isFalse();
+      assertYear(account(ledger, "102"), 800_000, 300_000, 50_000, 1_050_000);
+      // 101: Jan +500.00 −120.50 = 379.50; Mar +1 200.00 = 1 579.50.
+      JsonNode cash = account(ledger, "101");
+      assertYear(cash, 0, 170_000, 12_050, 157_950);
+      assertMonth(cash, 1, 0, 50_000, 12_050, 37_950, withdrawal, office);
+      assertMonth(cash, 3, 37_950, 120_000, 0, 157_950, other);
+      assertYear(account(ledger, "301"), -800_000, 0, 0, -800_000);
+      assertYear(account(ledger, "501"), 0, 0, 300_000, -300_000);
+      assertYear(account(ledger, "504"), 0, 0, 120_000, -120_000);
+      assertYear(account(ledger, "513"), 0, 12_050, 0, 12_050);
+      assertThat(
+              account(ledger, "10201")
+                  .get("months")
+                  .get(0)
+                  .get("vouchers")
+                  .get(0)
+                  .get("postedTxId")
+                  .asString())
+          .isEqualTo(
+              tree(evaluate(auditor, "getVoucher", income))
+                  .get("steps")
+                  .get(3)
+                  .get("txId")
+                  .asString());
+
+      JsonNode onlyBank = generalLedger(village, "2025", "102");
+      assertThat(onlyBank.get("accounts")).hasSize(2);
+
+      submit(township, "closePeriod", closeJson(village, YearMonth.of(2024, 12)));
+      JsonNode fromClose = generalLedger(village, "2025", null);
+      assertThat(fromClose.get("fromClose").asString()).isEqualTo("2024-12");
+      assertThat(fromClose.get("accounts"))
+          .as("the 2024-12 close snapshot plus 2025's vouchers: the same figures")
+          .isEqualTo(ledger.get("accounts"));
+    }
+
+    @Test
+    @DisplayName("read by the books' readers only; unknown accounts and bad years are refused")
+    void denials() {
+      String query = "{\"village\":\"%s\",\"year\":\"2025\"}".formatted(village);
+      assertThat(codeOf(() -> evaluate(otherClerk, "generalLedger", query)))
+          .isEqualTo("REGION_OUT_OF_SCOPE");
+      Identity villager = person("villager", TOWNSHIP_MSP, "villager", village, "P" + village);
+      assertThat(codeOf(() -> evaluate(villager, "generalLedger", query)))
+          .isEqualTo("ACCESS_DENIED");
+      assertThat(codeOf(() -> evaluate(auditor, "generalLedger", query.replace("2025", "25"))))
+          .isEqualTo("INVALID_ARGUMENT");
+      assertThat(
+              codeOf(
+                  () ->
+                      evaluate(
+                          auditor, "generalLedger", query.replace("}", ",\"account\":\"109\"}"))))
+          .isEqualTo("ACCOUNT_NOT_FOUND");
+      assertThat(generalLedger(village, "2025", null).get("accounts")).isEmpty();
+    }
+  }
+
+  JsonNode generalLedger(String village, String year, String account) {
+    String query =
+        account == null
+            ? "{\"village\":\"%s\",\"year\":\"%s\"}".formatted(village, year)
+            : "{\"village\":\"%s\",\"year\":\"%s\",\"account\":\"%s\"}"
+                .formatted(village, year, account);
+    return tree(evaluate(auditor, "generalLedger", query));
+  }
+
+  static JsonNode account(JsonNode ledger, String code) {
+    for (JsonNode account : ledger.get("accounts")) {
+      if (account.get("code").asString().equals(code)) {
+        return account;
+      }
+    }
+    throw new AssertionError("no account " + code + " in " + ledger);
+  }
+
+  static void assertYear(JsonNode account, long opening, long debit, long credit, long closing) {
+    assertRow(account, opening, debit, credit, closing);
+    assertThat(account.get("months")).hasSize(12);
+  }
+
+  static void assertMonth(
+      JsonNode account,
+      int month,
+      long opening,
+      long debit,
+      long credit,
+      long closing,
+      String... voucherIds) {
+    JsonNode figures = account.get("months").get(month - 1);
+    assertRow(figures, opening, debit, credit, closing);
+    List<String> behind = new ArrayList<>();
+    figures.get("vouchers").forEach(v -> behind.add(v.get("voucherId").asString()));
+    assertThat(behind).as("vouchers behind month " + month).containsExactly(voucherIds);
+  }
+
+  static String bankJson(String fundAccountId, String village, String account) {
+    return """
+        {"fundAccountId":"%s","village":"%s","kind":"BANK","account":"%s","name":"基本户",\
+        "bankName":"息烽农商银行","accountNoLast4":"0201","openedOn":"2024-01-01"}"""
+        .formatted(fundAccountId, village, account);
+  }
+
+  static String reconcileJson(
+      String reconciliationId, String fundAccountId, String asOf, long fen) {
+    return """
+        {"reconciliationId":"%s","fundAccountId":"%s","asOf":"%s","statementFen":%d}"""
+        .formatted(reconciliationId, fundAccountId, asOf, fen);
+  }
+
+  static String cooperativeJson(String cooperativeId, String village) {
+    return """
+        {"cooperativeId":"%s","village":"%s","name":"示范村股份经济合作社","foundedOn":"2020-06-01"}"""
+        .formatted(cooperativeId, village);
+  }
+
+  static String memberJson(String cooperativeId, String memberId, long shares) {
+    return """
+        {"cooperativeId":"%s","memberId":"%s","shares":%d,"joinedOn":"2020-06-01"}"""
+        .formatted(cooperativeId, memberId, shares);
+  }
+
+  static Proposal memberProposal(
+      String cooperativeId, String memberId, long shares, String name, String idNumber) {
+    return Proposal.of("finance", "registerMember", memberJson(cooperativeId, memberId, shares))
+        .withTransient(
+            "member",
+            "{\"name\":\"%s\",\"phone\":\"13900000000\",\"idNumber\":\"%s\"}"
+                .formatted(name, idNumber))
+        .withTransient("member.salt", "member-salt-" + memberId + "-0123456789");
+  }
+
+  static String dividendJson(
+      String distributionId, String cooperativeId, int year, long totalFen, String voucherId) {
+    return """
+        {"distributionId":"%s","cooperativeId":"%s","year":"%d","totalFen":%d,"voucherId":"%s"}"""
+        .formatted(distributionId, cooperativeId, year, totalFen, voucherId);
   }
 
   // ---- helpers ------------------------------------------------------------------------------

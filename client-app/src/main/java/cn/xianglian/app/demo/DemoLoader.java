@@ -127,7 +127,21 @@ class DemoLoader implements ApplicationRunner {
     if (secrets.containsKey(PersonalDataSalts.PERSONAL)) {
       secrets.put(PersonalDataSalts.SALT, salts.saltFor(step.arg().path("producerId").asString()));
     }
-    trace.submit(caller, step.tx(), step.arg(), secrets);
+    // finance: salts as the REST controllers derive them
+    if (secrets.containsKey("member")) {
+      secrets.put(
+          "member.salt",
+          salts.saltFor(
+              "member/"
+                  + step.arg().path("cooperativeId").asString()
+                  + "/"
+                  + step.arg().path("memberId").asString()));
+    }
+    if (secrets.containsKey("objector")) {
+      secrets.put(
+          "objector.salt", salts.saltFor("objection/" + step.arg().path("objectionId").asString()));
+    }
+    trace.submitTo(step.contract(), caller, step.tx(), step.arg(), secrets);
   }
 
   static DemoData read() {
@@ -150,6 +164,9 @@ class DemoLoader implements ApplicationRunner {
       for (JsonNode user : root.path("users")) {
         users.add(json.treeToValue(user, DemoData.User.class));
       }
+      // the 2025 books of the finance demo village, generated (docs/contract-finance.md)
+      users.addAll(FinanceDemoYear.users());
+      steps.addAll(FinanceDemoYear.steps());
       return new DemoData(users, steps);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);

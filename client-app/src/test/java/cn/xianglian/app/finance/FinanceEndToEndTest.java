@@ -239,6 +239,95 @@ class FinanceEndToEndTest {
     assertThat(filed.text).doesNotContain("13900000000").doesNotContain("李四");
   }
 
+  @Test
+  @Order(9)
+  @DisplayName(
+      "registers: the bank account's balance and the general ledger come from the posted voucher")
+  void fundsAndGeneralLedger() {
+    Response fund =
+        post(
+            "bookkeeper",
+            "/api/v1/finance/fund-accounts",
+            """
+            {"fundAccountId":"E2E-FUND-1","village":"%s","kind":"BANK","account":"102",
+             "name":"基本户","bankName":"息烽农商银行","accountNoLast4":"0201","openedOn":"2024-01-01"}"""
+                .formatted(VILLAGE));
+    assertThat(fund.status).as(fund.text).isEqualTo(201);
+    Response reconciled =
+        post(
+            "bookkeeper",
+            "/api/v1/finance/fund-accounts/E2E-FUND-1/reconciliations",
+            """
+            {"reconciliationId":"E2E-REC-1","asOf":"%s","statementFen":3000000}"""
+                .formatted(DATE));
+    assertThat(reconciled.status).as(reconciled.text).isEqualTo(201);
+    assertThat(reconciled.body.at("/record/matched").asBoolean()).isTrue();
+    assertThat(reconciled.body.at("/record/voucherIds/0").asString()).isEqualTo("E2E-V1");
+    Response status = get("auditor", "/api/v1/finance/fund-accounts/E2E-FUND-1");
+    assertThat(status.body.at("/balance/balanceFen").asLong()).isEqualTo(3000000);
+    Response missing = get("auditor", "/api/v1/finance/fund-accounts/E2E-FUND-X");
+    assertThat(missing.status).as(missing.text).isEqualTo(404);
+    assertThat(missing.body.path("code").asString()).isEqualTo("FUND_ACCOUNT_NOT_FOUND");
+
+    Response ledger =
+        get(
+            "auditor",
+            "/api/v1/finance/villages/%s/general-ledger?year=%d&account=102"
+                .formatted(VILLAGE, DATE.getYear()));
+    assertThat(ledger.status).as(ledger.text).isEqualTo(200);
+    JsonNode month = ledger.body.at("/accounts/0/months/" + (DATE.getMonthValue() - 1));
+    assertThat(month.path("debitFen").asLong()).isEqualTo(3000000);
+    assertThat(month.at("/vouchers/0/voucherId").asString()).isEqualTo("E2E-V1");
+  }
+
+  @Test
+  @Order(10)
+  @DisplayName(
+      "a co-operative's members are pseudonymous; a posted dividend voucher is split by shares")
+  void cooperativeDividend() {
+    assertThat(
+            post(
+                    "bookkeeper",
+                    "/api/v1/finance/cooperatives",
+                    """
+                    {"cooperativeId":"E2E-COOP","village":"%s","name":"示范村股份经济合作社",
+                     "foundedOn":"2020-06-01"}"""
+                        .formatted(VILLAGE))
+                .status)
+        .isEqualTo(201);
+    Response member =
+        post(
+            "bookkeeper",
+            "/api/v1/finance/cooperatives/E2E-COOP/members",
+            """
+            {"memberId":"M-001","shares":2,"joinedOn":"2020-06-01",
+             "person":{"name":"李四","phone":"13900000000","idNumber":"11010519491231002X"}}""");
+    assertThat(member.status).as(member.text).isEqualTo(201);
+    assertThat(member.text).doesNotContain("李四").doesNotContain("13900000000");
+    post(
+        "bookkeeper",
+        "/api/v1/finance/vouchers",
+        """
+        {"voucherId":"E2E-DIV","village":"%s","date":"%s","summary":"分配股金分红",
+         "lines":[{"account":"322","debitFen":100000,"creditFen":0},
+                  {"account":"211","debitFen":0,"creditFen":100000}]}"""
+            .formatted(VILLAGE, DATE));
+    post("bookkeeper", "/api/v1/finance/vouchers/E2E-DIV/submit", "");
+    post("township", "/api/v1/finance/vouchers/E2E-DIV/approve", "");
+    post("township", "/api/v1/finance/vouchers/E2E-DIV/post", "");
+    Response distributed =
+        post(
+            "bookkeeper",
+            "/api/v1/finance/cooperatives/E2E-COOP/distributions",
+            """
+            {"distributionId":"E2E-D1","year":"%d","totalFen":100000,"voucherId":"E2E-DIV"}"""
+                .formatted(DATE.getYear()));
+    assertThat(distributed.status).as(distributed.text).isEqualTo(201);
+    assertThat(distributed.body.at("/record/allocations/0/amountFen").asLong()).isEqualTo(100000);
+    Response members = get("auditor", "/api/v1/finance/cooperatives/E2E-COOP/members");
+    assertThat(members.text).doesNotContain("李四").contains("memberHash");
+  }
+
   private record Response(int status, String text, JsonNode body) {}
 
   private Response post(String user, String path, String body) {

@@ -1,0 +1,394 @@
+package cn.xianglian.chaincode.bench;
+
+import cn.xianglian.ledger.Identity;
+import cn.xianglian.ledger.LedgerException;
+import cn.xianglian.ledger.Proposal;
+import cn.xianglian.ledger.embedded.EmbeddedCa;
+import cn.xianglian.ledger.embedded.EmbeddedLedger;
+import cn.xianglian.ledger.embedded.EmbeddedLedgerConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Load generator (not a test) for the real {@code finance} contract on the embedded ledger with
+ * fsync per block (issue 6, "Speed"). Two parts:
+ *
+ * <ol>
+ *   <li><b>A village year</b>: {@code vouchers} vouchers of 4 lines each (20,000 lines for 5,000),
+ *       dated over the 12 months of 2025, posted by closed-loop submitter threads. "Posting" a
+ *       voucher here is the full 村财乡管 path, <b>four transactions</b>: {@code recordVoucher} and
+ *       {@code submitVoucher} by the village, {@code approveVoucher} and {@code postVoucher} by the
+ *       township (approval rules with {@code approvalForAll}). Each thread takes its own vouchers
+ *       and walks each through its four steps; the wall time from the first record to the last post
+ *       is reported. Then the 12 month closes, and the year's trial balance and general ledger of
+ *       that village.
+ *   <li><b>A county</b>: {@code villages} villages (161 in 息烽) with {@code perVillage} posted
+ *       vouchers each over 2025 and all 12 months closed; then the trial balance of December 2025
+ *       and the general ledger of 2025 of every village, computed by the chaincode query ({@code
+ *       evaluate}), first one village after another, then with {@code threads} in parallel.
+ * </ol>
+ *
+ * <pre>
+ * java -Xmx1g -cp ... cn.xianglian.chaincode.bench.FinanceLoadGenerator \
+ *     [threads=16] [vouchers=5000] [villages=161] [perVillage=120] [dataDir=target/bench-finance]
+ * </pre>
+ */
+public final class FinanceLoadGenerator {
+
+  private static final String COUNTY = "520122000000";
+  private static final String YEAR_VILLAGE = "520122100299";
+  private static final int MONTHS = 12;
+
+  private FinanceLoadGenerator() {}
+
+  public static void main(String[] args) throws Exception {
+    int threads = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+    int vouchers = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
+    int villages = args.length > 2 ? Integer.parseInt(args[2]) : 161;
+    int perVillage = args.length > 3 ? Integer.parseInt(args[3]) : 120;
+    Path dir = Path.of(args.length > 4 ? args[4] : "target/bench-finance");
+    deleteRecursively(dir);
+    EmbeddedCa ca = EmbeddedCa.open(dir.resolve("ca"));
+    EmbeddedLedgerConfig config = EmbeddedLedgerConfig.defaults(dir.resolve("ledger"));
+    System.out.printf(
+        Locale.ROOT,
+        "threads=%d vouchers=%d villages=%d perVillage=%d block=%d tx / %s fsync=%s jdk=%s"
+            + " cores=%d maxHeap=%d MiB%n",
+        threads,
+        vouchers,
+        villages,
+        perVillage,
+        config.maxBlockTransactions(),
+        config.maxBlockWait(),
+        config.fsync(),
+        Runtime.version(),
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20);
+    try (EmbeddedLedger ledger = EmbeddedLedger.open(config, ca)) {
+      Identity county =
+          ca.enroll(
+              "bench-county",
+              "CountyOrgMSP",
+              Map.of("xl.role", "county", "xl.region", COUNTY, "xl.party", "BENCH-COUNTY"));
+      Identity auditor =
+          ca.enroll(
+              "bench-auditor",
+              "CountyOrgMSP",
+              Map.of("xl.role", "auditor", "xl.region", COUNTY, "xl.party", "BENCH-AUDIT"));
+      submit(
+          ledger,
+          county,
+          "defineChart",
+          """
+          {"county":"%s","version":1,"effectiveFrom":"2024-01-01","standard":"财会〔2023〕14号",\
+          "template":"CAIHUI_2023_14"}"""
+              .formatted(COUNTY));
+      submit(
+          ledger,
+          county,
+          "defineApprovalRules",
+          """
+          {"county":"%s","version":1,"effectiveFrom":"2024-01-01","largeAmountFen":1000000000,\
+          "approvalForAll":true}"""
+              .formatted(COUNTY));
+
+      Village year = Village.enroll(ca, YEAR_VILLAGE);
+      villageYear(ledger, year, vouchers, threads, auditor);
+      county(ledger, ca, villages, perVillage, threads, auditor);
+    }
+  }
+
+  /** A village's clerk and its township's 农经站. */
+  private record Village(String code, Identity clerk, Identity township) {
+    static Village enroll(EmbeddedCa ca, String code) {
+      String township = code.substring(0, 9) + "000";
+      return new Village(
+          code,
+          ca.enroll(
+              "clerk-" + code,
+              "TownshipOrgMSP",
+              Map.of("xl.role", "village", "xl.region", code, "xl.party", "V-" + code)),
+          ca.enroll(
+              "township-" + township,
+              "TownshipOrgMSP",
+              Map.of("xl.role", "township", "xl.region", township, "xl.party", "T-" + township)));
+    }
+  }
+
+  private static void villageYear(
+      EmbeddedLedger ledger, Village village, int vouchers, int threads, Identity auditor)
+      throws Exception {
+    long[] latencies = new long[vouchers * 4];
+    var index = new AtomicInteger();
+    var next = new AtomicInteger();
+    var failures = new AtomicLong();
+    long cpuStart = processCpuNanos();
+    long start = System.nanoTime();
+    Thread[] workers = new Thread[threads];
+    for (int t = 0; t < threads; t++) {
+      workers[t] =
+          Thread.ofPlatform()
+              .name("post-" + t)
+              .start(
+                  () -> {
+                    for (int i = next.getAndIncrement(); i < vouchers; i = next.getAndIncrement()) {
+                      try {
+                        for (long nanos : post(ledger, village, "Y", i)) {
+                          latencies[index.getAndIncrement()] = nanos;
+                        }
+                      } catch (LedgerException e) {
+                        failures.incrementAndGet();
+                        System.out.println("failed: " + e.getMessage());
+                      }
+                    }
+                  });
+    }
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    long cpu = processCpuNanos() - cpuStart;
+    long[] sorted = Arrays.copyOf(latencies, index.get());
+    Arrays.sort(sorted);
+    System.out.printf(
+        Locale.ROOT,
+        "village year: %d vouchers (%d lines) posted = %d transactions in %.1f s"
+            + " (%.0f vouchers/s, %.0f tx/s), failures=%d, process CPU %.0f µs/tx,"
+            + " per-tx commit latency p50=%.1f ms p99=%.1f ms max=%.1f ms%n",
+        vouchers - failures.get(),
+        (vouchers - failures.get()) * 4,
+        sorted.length,
+        elapsed,
+        vouchers / elapsed,
+        sorted.length / elapsed,
+        failures.get(),
+        sorted.length == 0 ? 0.0 : cpu / 1e3 / sorted.length,
+        percentile(sorted, 0.50),
+        percentile(sorted, 0.99),
+        sorted.length == 0 ? 0.0 : sorted[sorted.length - 1] / 1e6);
+
+    String query = "{\"village\":\"%s\",\"period\":\"2025-12\"}".formatted(village.code());
+    time(
+        "trial balance 2025-12 of the village year, no month closed (reads every posted voucher)",
+        3,
+        () -> evaluate(ledger, auditor, "trialBalance", query));
+    long closeStart = System.nanoTime();
+    for (int m = 1; m <= MONTHS; m++) {
+      submit(ledger, village.township(), "closePeriod", closeJson(village.code(), m));
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "12 month closes of the village year: %.1f s%n",
+        (System.nanoTime() - closeStart) / 1e9);
+    time(
+        "trial balance 2025-12 of the village year, months closed (snapshot + December)",
+        5,
+        () -> evaluate(ledger, auditor, "trialBalance", query));
+    time(
+        "general ledger 2025 of the village year (every voucher id and tx id of the year)",
+        3,
+        () ->
+            evaluate(
+                ledger,
+                auditor,
+                "generalLedger",
+                "{\"village\":\"%s\",\"year\":\"2025\"}".formatted(village.code())));
+  }
+
+  private static void county(
+      EmbeddedLedger ledger,
+      EmbeddedCa ca,
+      int villages,
+      int perVillage,
+      int threads,
+      Identity auditor)
+      throws Exception {
+    List<Village> all = new ArrayList<>();
+    for (int v = 0; v < villages; v++) {
+      // 11 townships (100..110) of up to 15 villages (201..215)
+      all.add(Village.enroll(ca, "520122%03d%03d".formatted(100 + v / 15, 201 + v % 15)));
+    }
+    long start = System.nanoTime();
+    var failures = new AtomicLong();
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+      List<Future<?>> work = new ArrayList<>();
+      for (Village village : all) {
+        work.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < perVillage; i++) {
+                    try {
+                      post(ledger, village, "C", i);
+                    } catch (LedgerException e) {
+                      failures.incrementAndGet();
+                    }
+                  }
+                  for (int m = 1; m <= MONTHS; m++) {
+                    submit(ledger, village.township(), "closePeriod", closeJson(village.code(), m));
+                  }
+                }));
+      }
+      for (Future<?> done : work) {
+        done.get();
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "county: %d villages × %d vouchers posted and 12 months closed each (%d tx) in %.1f s,"
+            + " failures=%d%n",
+        villages,
+        perVillage,
+        villages * (perVillage * 4L + MONTHS),
+        (System.nanoTime() - start) / 1e9,
+        failures.get());
+    for (String transaction : List.of("trialBalance", "generalLedger")) {
+      String label =
+          transaction.equals("trialBalance")
+              ? "trial balance 2025-12 (from the November close)"
+              : "general ledger 2025 (12 months per account, vouchers behind)";
+      for (int parallel : new int[] {1, threads}) {
+        long begin = System.nanoTime();
+        var bytes = new AtomicLong();
+        try (ExecutorService pool = Executors.newFixedThreadPool(parallel)) {
+          List<Future<?>> work = new ArrayList<>();
+          for (Village village : all) {
+            String query =
+                transaction.equals("trialBalance")
+                    ? "{\"village\":\"%s\",\"period\":\"2025-12\"}".formatted(village.code())
+                    : "{\"village\":\"%s\",\"year\":\"2025\"}".formatted(village.code());
+            work.add(
+                pool.submit(
+                    () -> bytes.addAndGet(evaluate(ledger, auditor, transaction, query).length)));
+          }
+          for (Future<?> done : work) {
+            done.get();
+          }
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "%d villages, %s, %d evaluating thread(s): %.2f s (%d KiB of answers)%n",
+            villages,
+            label,
+            parallel,
+            (System.nanoTime() - begin) / 1e9,
+            bytes.get() >> 10);
+      }
+    }
+  }
+
+  /** Records, submits, approves and posts voucher {@code i}; the four commit latencies. */
+  private static long[] post(EmbeddedLedger ledger, Village village, String prefix, int i) {
+    String voucherId = "B%s-%s-%06d".formatted(prefix, village.code(), i);
+    int month = 1 + i % MONTHS;
+    long a = 10_000 + (i * 7919L) % 900_000;
+    long b = 5_000 + (i * 104_729L) % 300_000;
+    String[][] accounts = {
+      {"102", "101", "501", "504"},
+      {"513", "514", "101", "102"},
+      {"101", "112", "503", "501"},
+      {"511", "513", "102", "101"}
+    };
+    String[] pick = accounts[i % accounts.length];
+    String json =
+        """
+        {"voucherId":"%s","village":"%s","date":"2025-%02d-%02d","summary":"基准凭证",\
+        "lines":[{"account":"%s","debitFen":%d,"creditFen":0,"counterparty":"基准往来单位"},\
+        {"account":"%s","debitFen":%d,"creditFen":0},\
+        {"account":"%s","debitFen":0,"creditFen":%d},\
+        {"account":"%s","debitFen":0,"creditFen":%d}]}"""
+            .formatted(
+                voucherId,
+                village.code(),
+                month,
+                1 + i % 28,
+                pick[0],
+                a,
+                pick[1],
+                b,
+                pick[2],
+                a,
+                pick[3],
+                b);
+    String action = "{\"voucherId\":\"" + voucherId + "\"}";
+    return new long[] {
+      timed(() -> submit(ledger, village.clerk(), "recordVoucher", json)),
+      timed(() -> submit(ledger, village.clerk(), "submitVoucher", action)),
+      timed(() -> submit(ledger, village.township(), "approveVoucher", action)),
+      timed(() -> submit(ledger, village.township(), "postVoucher", action))
+    };
+  }
+
+  private static long timed(Runnable call) {
+    long start = System.nanoTime();
+    call.run();
+    return System.nanoTime() - start;
+  }
+
+  private static void time(String label, int runs, java.util.function.Supplier<byte[]> call) {
+    long[] times = new long[runs];
+    int bytes = 0;
+    for (int r = 0; r < runs; r++) {
+      long start = System.nanoTime();
+      bytes = call.get().length;
+      times[r] = System.nanoTime() - start;
+    }
+    Arrays.sort(times);
+    System.out.printf(
+        Locale.ROOT,
+        "%s: median %.0f ms over %d runs (%d KiB)%n",
+        label,
+        times[runs / 2] / 1e6,
+        runs,
+        bytes >> 10);
+  }
+
+  private static String closeJson(String village, int month) {
+    return "{\"village\":\"%s\",\"period\":\"2025-%02d\"}".formatted(village, month);
+  }
+
+  private static void submit(EmbeddedLedger ledger, Identity caller, String tx, String json) {
+    ledger.submit(caller, Proposal.of("finance", tx, json));
+  }
+
+  private static byte[] evaluate(EmbeddedLedger ledger, Identity caller, String tx, String json) {
+    return ledger.evaluate(caller, Proposal.of("finance", tx, json));
+  }
+
+  /** CPU time of the whole process (all threads, GC included). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
