@@ -37,7 +37,6 @@ class ConsumerPageBrowserIT {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("xl.qr.data-dir", () -> dir.toString());
-    registry.add("xl.qr.registry", () -> "memory");
     registry.add("xl.qr.demo", () -> "true");
     registry.add("spring.datasource.url", () -> "jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1");
   }

@@ -2,7 +2,6 @@ package cn.xianglian.qr.system;
 
 import cn.xianglian.ledger.LedgerClient;
 import cn.xianglian.qr.issuance.CodeRunRegistry;
-import cn.xianglian.qr.issuance.InMemoryCodeRunRegistry;
 import cn.xianglian.qr.issuance.IssuanceService;
 import cn.xianglian.qr.issuance.LedgerCodeRunRegistry;
 import cn.xianglian.qr.label.LabelService;
@@ -45,19 +44,30 @@ class QrConfiguration {
   }
 
   @Bean
-  @ConditionalOnMissingBean
+  Wallet wallet(QrProperties properties) {
+    return new Wallet(properties.wallet());
+  }
+
+  @Bean
+  Users users(QrProperties properties) {
+    return new Users(properties.dataDir().resolve("users.json"));
+  }
+
+  @Bean
+  Callers callers(Users users, Wallet wallet) {
+    return new Callers(users, wallet);
+  }
+
+  /** Code runs live on the ledger (the code contract), signed by the issuing user's identity. */
+  @Bean
   CodeRunRegistry codeRunRegistry(
-      QrProperties properties, LedgerClient ledger, LedgerIdentities identities) {
-    return switch (properties.registry()) {
-      case "memory" -> new InMemoryCodeRunRegistry();
-      case "ledger" -> new LedgerCodeRunRegistry(ledger, identities.reader(), identities.issuer());
-      default -> throw new IllegalArgumentException("xl.qr.registry must be ledger or memory");
-    };
+      LedgerClient ledger, LedgerIdentities identities, Callers callers) {
+    return new LedgerCodeRunRegistry(ledger, identities.reader(), callers::identityOf);
   }
 
   @Bean
   IssuanceService issuanceService(CodeRunRegistry registry, TraceReader trace, IssuerKeys keys) {
-    return new IssuanceService(registry, trace::productOf, keys::currentKeyId);
+    return new IssuanceService(registry, trace::facts, keys::currentKeyId);
   }
 
   @Bean

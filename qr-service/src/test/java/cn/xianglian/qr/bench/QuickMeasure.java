@@ -1,7 +1,9 @@
 package cn.xianglian.qr.bench;
 
+import cn.xianglian.qr.Caller;
 import cn.xianglian.qr.digitallink.CodeLevel;
 import cn.xianglian.qr.digitallink.Gtin;
+import cn.xianglian.qr.issuance.BatchFacts;
 import cn.xianglian.qr.issuance.CodeRun;
 import cn.xianglian.qr.issuance.InMemoryCodeRunRegistry;
 import cn.xianglian.qr.issuance.IssuanceService;
@@ -34,16 +36,21 @@ public final class QuickMeasure {
   public static void main(String[] args) {
     Gtin gtin = new Gtin("06901234567892");
     var service =
-        new IssuanceService(new InMemoryCodeRunRegistry(), id -> Optional.of(gtin), () -> "1");
+        new IssuanceService(
+            new InMemoryCodeRunRegistry(),
+            id -> Optional.of(new BatchFacts(id, gtin, "M/P", "520122100201")),
+            () -> "1");
+    Caller farmer = new Caller("f", "f", "M", "producer", "520122100201", "P");
     for (int warm = 0; warm < 3; warm++) {
       service.issue(
-          new IssueRequest(
-              "W" + warm, "WARM-" + warm, null, CodeLevel.ITEM, null, 1_000_000, null));
+          new IssueRequest("W" + warm, "WARM-" + warm, null, CodeLevel.ITEM, null, 1_000_000, null),
+          farmer);
     }
     long start = System.nanoTime();
     CodeRun run =
         service.issue(
-            new IssueRequest("M", "XF-2026-0009", null, CodeLevel.ITEM, null, 1_000_000, null));
+            new IssueRequest("M", "XF-2026-0009", null, CodeLevel.ITEM, null, 1_000_000, null),
+            farmer);
     System.out.printf("issue 1,000,000 codes: %.3f s%n", seconds(start));
 
     KeyRing ring = KeyRing.generate(SignatureAlgorithm.ECDSA_P256_SHA256, Instant.now());
