@@ -56,6 +56,8 @@ class ConsumerPageBrowserIT {
     assertThat(dom)
         .contains("正品码", "息烽贡米", "永靖镇青山家庭农场", "毒死蜱", "HG-DEMO-0001", "机械收割", "所在包装：C1")
         .contains("id=\"complaint-link\"")
+        .contains("2026年9月20日 08:00", "2026年9月25日 09:00")
+        .doesNotContain("+08:00")
         .doesNotContain("id=\"recall-banner\"");
     assertThat(screenshot(url, "consumer-page.png")).isGreaterThan(10_000);
   }

@@ -242,6 +242,10 @@ class QrServiceLedgerTest {
       assertThat(html)
           .contains("正品码", "息烽贡米", "青山家庭农场", "田块 A-01", "HG-QR-1", "建档", "投诉")
           .doesNotContain("recall-banner");
+      assertThat(html)
+          .as("times in zh-CN form, Asia/Shanghai, never raw ISO")
+          .contains("2026年5月1日 08:00", "2026年5月2日 09:00")
+          .doesNotContain("2026-05-01T08:00", "+08:00");
     }
 
     @Test
@@ -594,7 +598,7 @@ class QrServiceLedgerTest {
                 .getResponse()
                 .getContentAsString();
       }
-      assertThat(html).contains("recall-banner", "该批次已召回", "农残超标");
+      assertThat(html).contains("recall-banner", "该批次已召回", "农残超标", "2026年5月3日 09:00");
     }
 
     @Test

@@ -4,8 +4,6 @@ import cn.xianglian.qr.scan.CodeStats;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -21,10 +19,6 @@ import org.thymeleaf.context.Context;
  * from the old one are never served again (they are also dropped at once).
  */
 public final class ConsumerPages {
-
-  /** First-scan time as consumers in China read it: {@code 2026-11-24 17:31}. */
-  static final DateTimeFormatter CHINA_MINUTES =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.ofHours(8));
 
   private static final class Key {
     final BatchView view;
@@ -69,7 +63,7 @@ public final class ConsumerPages {
   /** The page of a genuine code; {@code stats} is what was known before this scan, or null. */
   public String render(Resolution resolution, CodeStats stats) {
     String code = resolution.link().path();
-    String firstScan = stats == null ? "" : CHINA_MINUTES.format(stats.firstScanAt());
+    String firstScan = stats == null ? "" : ChinaTimes.INSTANCE.of(stats.firstScanAt());
     boolean often = stats != null && stats.scanCount() >= oftenScannedFrom;
     return pages.get(
         new Key(resolution.batch(), code, firstScan, often),
@@ -77,11 +71,18 @@ public final class ConsumerPages {
           var context = new Context(Locale.SIMPLIFIED_CHINESE);
           context.setVariables(
               Map.of(
-                  "r", resolution,
-                  "b", resolution.batch(),
-                  "firstScan", firstScan,
-                  "oftenScanned", often,
-                  "complaintUrl", "/complaint?code=" + code));
+                  "r",
+                  resolution,
+                  "b",
+                  resolution.batch(),
+                  "firstScan",
+                  firstScan,
+                  "t",
+                  ChinaTimes.INSTANCE,
+                  "oftenScanned",
+                  often,
+                  "complaintUrl",
+                  "/complaint?code=" + code));
           return engine.process("product", context);
         });
   }

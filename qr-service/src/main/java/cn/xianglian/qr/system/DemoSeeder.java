@@ -21,10 +21,10 @@ import org.springframework.boot.ApplicationRunner;
 /**
  * {@code xl.qr.demo=true} on the embedded ledger: a 息烽 producer, a batch of 息烽贡米 with harvest,
  * inspection and 合格证, a second batch that a regulator recalls, and their code runs (items and
- * cases) issued on the ledger by the producer. Ledger writes happen once (skipped when the batch
- * exists); the run issuance is an idempotent retry on later starts. Demo users (password {@value
- * #PASSWORD}, demo only): {@code demo-farmer} (producer owning the batches), {@code demo-labeler}
- * (labeler of the county), {@code demo-regulator}, {@code demo-admin} (key rotation).
+ * cases) issued on the ledger by the producer before the recall. Ledger writes happen once (skipped
+ * when the batch exists). Demo users (password {@value #PASSWORD}, demo only): {@code demo-farmer}
+ * (producer owning the batches), {@code demo-labeler} (labeler of the county), {@code
+ * demo-regulator}, {@code demo-admin} (key rotation).
  */
 final class DemoSeeder implements ApplicationRunner {
 
@@ -67,14 +67,18 @@ final class DemoSeeder implements ApplicationRunner {
         user("demo-regulator", "息烽县农业农村局", "CountyOrgMSP", "regulator", COUNTY, "AGRI");
     user("demo-labeler", "息烽县赋码中心", "CountyOrgMSP", "labeler", COUNTY, "QR-CENTRE");
     user("demo-admin", "赋码服务管理员", "CountyOrgMSP", "admin", COUNTY, "QR-ADMIN");
-    if (!exists(farmer, "XF-DEMO-0001")) {
-      writeLedger(farmer, regulator);
-    }
     Caller producer =
         new Caller("demo-farmer", farmer.label(), farmer.mspId(), "producer", VILLAGE, "P-DEMO-1");
-    CodeRun items = issue(producer, "DEMO-U1", "XF-DEMO-0001", CodeLevel.ITEM, 120, null);
-    issue(producer, "DEMO-C1", "XF-DEMO-0001", CodeLevel.CASE, 10, new Containment("DEMO-U1", 12));
-    CodeRun recalled = issue(producer, "DEMO-U2", "XF-DEMO-0002", CodeLevel.ITEM, 20, null);
+    if (!exists(farmer, "XF-DEMO-0001")) {
+      writeLedger(farmer);
+      issue(producer, "DEMO-U1", "XF-DEMO-0001", CodeLevel.ITEM, 120, null);
+      issue(
+          producer, "DEMO-C1", "XF-DEMO-0001", CodeLevel.CASE, 10, new Containment("DEMO-U1", 12));
+      issue(producer, "DEMO-U2", "XF-DEMO-0002", CodeLevel.ITEM, 20, null);
+      recall(regulator);
+    }
+    CodeRun items = issuance.authorisedRun("DEMO-U1", producer);
+    CodeRun recalled = issuance.authorisedRun("DEMO-U2", producer);
     LOG.info("demo code: {}", uri(items));
     LOG.info("demo code of a recalled batch: {}", uri(recalled));
   }
@@ -119,7 +123,7 @@ final class DemoSeeder implements ApplicationRunner {
     }
   }
 
-  private void writeLedger(Identity farmer, Identity regulator) {
+  private void writeLedger(Identity farmer) {
     submit(
         farmer,
         "registerProducer",
@@ -164,6 +168,10 @@ final class DemoSeeder implements ApplicationRunner {
         {"certificateNo":"HG-DEMO-0001","batchId":"XF-DEMO-0001","style":"PRODUCER",\
         "basis":"SELF_TEST","promises":["NO_BANNED_PESTICIDES_OR_VET_DRUGS"],\
         "quantity":{"amount":1200,"uom":"KGM"},"issuedAt":"2026-09-29T09:00:00+08:00"}""");
+  }
+
+  /** The second batch is recalled after its codes were printed (no new codes afterwards). */
+  private void recall(Identity regulator) {
     submit(
         regulator,
         "recallBatch",
