@@ -3,6 +3,7 @@ package cn.xianglian.qr.resolve;
 import cn.xianglian.qr.scan.CodeStats;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
@@ -52,7 +53,7 @@ public final class ConsumerPages {
 
   private final ITemplateEngine engine;
   private final int oftenScannedFrom;
-  private final Cache<Key, String> pages;
+  private final Cache<Key, byte[]> pages;
 
   public ConsumerPages(ITemplateEngine engine, int maxPages, Duration ttl, int oftenScannedFrom) {
     this.engine = engine;
@@ -60,8 +61,12 @@ public final class ConsumerPages {
     this.pages = Caffeine.newBuilder().maximumSize(maxPages).expireAfterWrite(ttl).build();
   }
 
-  /** The page of a genuine code; {@code stats} is what was known before this scan, or null. */
-  public String render(Resolution resolution, CodeStats stats) {
+  /**
+   * The page of a genuine code as UTF-8 bytes (kept encoded: a hot page is written out without
+   * re-encoding 4 KB of Chinese text per request); {@code stats} is what was known before this
+   * scan, or null.
+   */
+  public byte[] render(Resolution resolution, CodeStats stats) {
     String code = resolution.link().path();
     String firstScan = stats == null ? "" : ChinaTimes.INSTANCE.of(stats.firstScanAt());
     boolean often = stats != null && stats.scanCount() >= oftenScannedFrom;
@@ -83,7 +88,7 @@ public final class ConsumerPages {
                   often,
                   "complaintUrl",
                   "/complaint?code=" + code));
-          return engine.process("product", context);
+          return engine.process("product", context).getBytes(StandardCharsets.UTF_8);
         });
   }
 

@@ -5,6 +5,7 @@ import cn.xianglian.qr.issuance.CodeRunRegistry;
 import cn.xianglian.qr.issuance.IssuanceService;
 import cn.xianglian.qr.issuance.LedgerCodeRunRegistry;
 import cn.xianglian.qr.label.LabelService;
+import cn.xianglian.qr.label.ParallelSymbols;
 import cn.xianglian.qr.resolve.CacheInvalidation;
 import cn.xianglian.qr.resolve.CodeResolver;
 import cn.xianglian.qr.resolve.ConsumerPages;
@@ -97,9 +98,19 @@ class QrConfiguration {
     return new CacheInvalidation(ledger, resolver, pages);
   }
 
+  /** One encoder thread per core for PDF sheets. */
+  @Bean(destroyMethod = "close")
+  ParallelSymbols labelEncoders() {
+    return new ParallelSymbols(Runtime.getRuntime().availableProcessors());
+  }
+
   @Bean
   LabelService labelService(
-      QrProperties properties, CodeRunRegistry registry, TraceReader trace, IssuerKeys keys) {
+      QrProperties properties,
+      CodeRunRegistry registry,
+      TraceReader trace,
+      IssuerKeys keys,
+      ParallelSymbols encoders) {
     String font = properties.label().fontFile();
     return new LabelService(
         registry,
@@ -107,7 +118,8 @@ class QrConfiguration {
         keys::ring,
         properties.resolverBase(),
         font.isBlank() ? Optional.empty() : Optional.of(Path.of(font)),
-        properties.label().maxSheetLabels());
+        properties.label().maxSheetLabels(),
+        encoders);
   }
 
   @Bean
