@@ -19,7 +19,8 @@ Environment (defaults in brackets):
   NGINX_WORKERS [auto]                            nginx worker_processes
   HEAP [512m]                                     qr-service -Xmx
   JAVA [/usr/lib/jvm/temurin-25-jdk-amd64/bin/java]
-Needs: wrk, curl, python3; the jar (built here with ./mvnw -pl qr-service -am package if missing).
+  NO_BUILD [unset]                                 set: use the existing jar, do not rebuild it
+Needs: wrk, curl, python3. Builds the jar first (./mvnw -q -pl qr-service -am package -DskipTests).
 HELP
 }
 [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ] && { usage; exit 0; }
@@ -54,8 +55,8 @@ if ! command -v nginx >/dev/null; then
   [ -n "$created_policy" ] && rm -f /usr/sbin/policy-rc.d
 fi
 
-if [ ! -f "$jar" ]; then
-  (cd "$root" && ./mvnw -q -pl qr-service -am package -DskipTests)
+if [ -z "${NO_BUILD:-}" ] || [ ! -f "$jar" ]; then
+  (cd "$root" && ./mvnw -q -pl qr-service -am package -DskipTests -Dspotless.check.skip=true)
 fi
 
 free_port() {

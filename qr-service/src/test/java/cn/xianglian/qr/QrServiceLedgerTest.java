@@ -249,6 +249,35 @@ class QrServiceLedgerTest {
     }
 
     @Test
+    @DisplayName("a phone's scan is answered before Spring MVC with the same page and headers")
+    void the_fast_path_answers_exactly_as_the_controller() throws Exception {
+      String uri = printed.get(7);
+      mvc.perform(scan(uri).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
+      assertThat(scans.awaitWritten(Duration.ofSeconds(10))).isTrue();
+
+      MvcResult fast =
+          mvc.perform(scan(uri).accept(MediaType.TEXT_HTML)).andExpect(status().isOk()).andReturn();
+      MvcResult controller =
+          mvc.perform(scan(uri + "&linkType=gs1:pip").accept(MediaType.TEXT_HTML))
+              .andExpect(status().isOk())
+              .andReturn();
+      assertThat(fast.getHandler()).as("served by the filter").isNull();
+      assertThat(controller.getHandler()).as("served by the controller").isNotNull();
+      assertThat(fast.getResponse().getContentAsString())
+          .isEqualTo(controller.getResponse().getContentAsString())
+          .contains("正品码", "首次查询时间");
+      assertThat(fast.getResponse().getContentType())
+          .isEqualTo(controller.getResponse().getContentType());
+      assertThat(fast.getResponse().getHeader("Link"))
+          .isEqualTo(controller.getResponse().getHeader("Link"));
+      assertThat(scans.awaitWritten(Duration.ofSeconds(10))).isTrue();
+      mvc.perform(
+              as("regulator", get("/api/regulator/scans"))
+                  .param("code", "/01/" + GTIN + "/10/XF-QR-1/21/U8"))
+          .andExpect(jsonPath("$.scanCount").value(org.hamcrest.Matchers.greaterThanOrEqualTo(3)));
+    }
+
+    @Test
     void a_case_code_lists_the_items_it_holds() throws Exception {
       String caseUri =
           CodeSigner.sign(keys.ring(), "1", new DigitalLink(new Gtin(GTIN), "XF-QR-1", "C2"))
