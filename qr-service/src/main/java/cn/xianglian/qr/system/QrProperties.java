@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     <dataDir>/wallet}. Users are in {@code <dataDir>/users.json}
  * @param readerLabel the wallet identity queries are evaluated as (on the embedded ledger enrolled
  *     at start as a county {@code auditor}; with Fabric it must be in the wallet)
+ * @param fabric the gateway peer, for {@code ledger=fabric}
  * @param keyAlgorithm algorithm of the first issuer key and default for rotation
  * @param maxRequestBytes largest request body accepted
  * @param demo on the embedded ledger, write a demo producer and batches (one recalled) and issue
