@@ -27,8 +27,11 @@ public enum QrError {
   BATCH_NOT_FOUND("批次不存在"),
   /** A run id is unknown. */
   RUN_NOT_FOUND("码段不存在"),
-  /** The ledger refused the caller (role, region scope or ownership of the batch). */
-  ACCESS_DENIED("无权为该批次发码"),
+  /**
+   * The caller may not do this: role, region scope or ownership of the batch (checked here and
+   * again by the ledger).
+   */
+  ACCESS_DENIED("无权执行此操作（角色、区域或批次归属不符）"),
   /** No new codes for a recalled batch. */
   BATCH_RECALLED("批次已召回，不能发码"),
   /** The run's digest is not the digest of its codes (checked by the chaincode). */
@@ -47,8 +50,8 @@ public enum QrError {
   RANGE_TOO_LARGE("码段过大"),
   /** The CJK label font is not installed. */
   LABEL_FONT_MISSING("标签字体未安装"),
-  /** The call needs the admin token. */
-  UNAUTHORIZED("未授权"),
+  /** The call needs a login (HTTP Basic, a user of the users file with a wallet identity). */
+  UNAUTHORIZED("请先登录"),
   /** The ledger could not be reached or failed; nothing is known about the code. */
   LEDGER_UNAVAILABLE("账本暂不可用，请稍后再试");
 

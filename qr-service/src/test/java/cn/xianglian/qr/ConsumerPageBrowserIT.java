@@ -37,7 +37,6 @@ class ConsumerPageBrowserIT {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("xl.qr.data-dir", () -> dir.toString());
-    registry.add("xl.qr.registry", () -> "memory");
     registry.add("xl.qr.demo", () -> "true");
     registry.add("spring.datasource.url", () -> "jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1");
   }
@@ -57,6 +56,8 @@ class ConsumerPageBrowserIT {
     assertThat(dom)
         .contains("正品码", "息烽贡米", "永靖镇青山家庭农场", "毒死蜱", "HG-DEMO-0001", "机械收割", "所在包装：C1")
         .contains("id=\"complaint-link\"")
+        .contains("2026年9月20日 08:00", "2026年9月25日 09:00")
+        .doesNotContain("+08:00")
         .doesNotContain("id=\"recall-banner\"");
     assertThat(screenshot(url, "consumer-page.png")).isGreaterThan(10_000);
   }

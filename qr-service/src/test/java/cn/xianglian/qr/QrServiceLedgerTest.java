@@ -1,10 +1,12 @@
 package cn.xianglian.qr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -19,6 +21,9 @@ import cn.xianglian.qr.label.QrDecoding;
 import cn.xianglian.qr.scan.ScanRecorder;
 import cn.xianglian.qr.signing.CodeSigner;
 import cn.xianglian.qr.system.IssuerKeys;
+import cn.xianglian.qr.system.Users;
+import cn.xianglian.qr.system.Wallet;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,17 +42,23 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The service against the REAL embedded ledger running the real trace contract: a batch is created
- * through LedgerClient, codes are issued (in-memory registry until the code contract lands, see
- * README), printed to a PDF sheet, read back with ZXing and resolved to that batch.
+ * The service end to end against the REAL embedded ledger running the real contracts: a batch is
+ * created through the trace contract, a run is issued through the code contract as ONE ledger
+ * transaction signed by the owning producer's own identity, printed to a PDF sheet, every label
+ * read back with ZXing and resolved to its batch; forged and out-of-range codes are "not genuine";
+ * a recall on the ledger turns the page red at once. Users log in with HTTP Basic and act as their
+ * wallet identities.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 class QrServiceLedgerTest {
 
-  static final String TOKEN = "test-admin-token";
+  static final String PASSWORD = "pass-word-1";
   static final String VILLAGE = "520122100201";
   static final String GTIN = "06901234567892";
   static final String BASE = "https://qr.xianglian.test";
@@ -57,38 +68,40 @@ class QrServiceLedgerTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("xl.qr.data-dir", () -> dir.toString());
-    registry.add("xl.qr.registry", () -> "memory");
-    registry.add("xl.qr.admin-token", () -> TOKEN);
+
     registry.add("xl.qr.resolver-base", () -> BASE);
     registry.add("spring.datasource.url", () -> "jdbc:h2:mem:scans;DB_CLOSE_DELAY=-1");
   }
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Autowired MockMvc mvc;
   @Autowired LedgerClient ledger;
   @Autowired EmbeddedCa ca;
   @Autowired IssuerKeys keys;
   @Autowired ScanRecorder scans;
+  @Autowired Users users;
+  @Autowired Wallet wallet;
 
   static boolean ready;
   static Identity farmer;
   static Identity regulator;
   static List<String> printed;
+  static long heightBeforeRun;
+  static long heightAfterRun;
 
   @BeforeEach
   void batchIssuedAndPrinted() throws Exception {
     if (ready) {
       return;
     }
-    farmer =
-        ca.enroll(
-            "farmer",
-            "CoopOrgMSP",
-            Map.of("xl.role", "producer", "xl.region", VILLAGE, "xl.party", "P-QR-1"));
-    regulator =
-        ca.enroll(
-            "regulator",
-            "CountyOrgMSP",
-            Map.of("xl.role", "regulator", "xl.region", "520122000000", "xl.party", "AGRI"));
+    farmer = user("farmer", "CoopOrgMSP", "producer", VILLAGE, "P-QR-1");
+    regulator = user("regulator", "CountyOrgMSP", "regulator", "520122000000", "AGRI");
+    user("other-farmer", "CoopOrgMSP", "producer", VILLAGE, "P-QR-2");
+    user("labeler", "CountyOrgMSP", "labeler", "520122000000", "QR");
+    user("far-labeler", "CountyOrgMSP", "labeler", "520123000000", "QR-X");
+    user("admin", "CountyOrgMSP", "admin", "520122000000", "QR-ADMIN");
+    users.put("no-identity", PASSWORD, "nobody", "无身份用户");
     submit(
         farmer,
         "registerProducer",
@@ -114,14 +127,16 @@ class QrServiceLedgerTest {
         "promises":["NO_BANNED_PESTICIDES_OR_VET_DRUGS"],"quantity":{"amount":1000,"uom":"KGM"},\
         "issuedAt":"2026-05-02T09:00:00+08:00"}""");
 
+    heightBeforeRun = ledger.height();
     issue("{\"runId\":\"R1\",\"batchId\":\"XF-QR-1\",\"level\":\"ITEM\",\"count\":12}");
+    heightAfterRun = ledger.height();
     issue(
         "{\"runId\":\"C1\",\"batchId\":\"XF-QR-1\",\"level\":\"CASE\",\"count\":2,"
             + "\"contains\":{\"runId\":\"R1\",\"perParent\":6}}");
     issue("{\"runId\":\"R2\",\"batchId\":\"XF-QR-2\",\"level\":\"ITEM\",\"count\":3}");
 
     MvcResult started =
-        mvc.perform(admin(get("/api/labels/runs/R1/sheet.pdf?rows=4&cols=3")))
+        mvc.perform(as("farmer", get("/api/labels/runs/R1/sheet.pdf?rows=4&cols=3")))
             .andExpect(request().asyncStarted())
             .andReturn();
     byte[] pdf =
@@ -139,14 +154,35 @@ class QrServiceLedgerTest {
     ledger.submit(who, Proposal.of("trace", transaction, json));
   }
 
+  /** A user with its own wallet identity, enrolled by the embedded ledger's CA. */
+  Identity user(String name, String msp, String role, String region, String party) {
+    Identity identity =
+        ca.enroll(name, msp, Map.of("xl.role", role, "xl.region", region, "xl.party", party));
+    wallet.put(identity);
+    users.put(name, PASSWORD, name, name);
+    return identity;
+  }
+
   void issue(String json) throws Exception {
     mvc.perform(
-            admin(post("/api/issuance/runs")).contentType(MediaType.APPLICATION_JSON).content(json))
+            as("farmer", post("/api/issuance/runs"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json))
         .andExpect(status().isCreated());
   }
 
-  static MockHttpServletRequestBuilder admin(MockHttpServletRequestBuilder request) {
-    return request.header("Authorization", "Bearer " + TOKEN);
+  static MockHttpServletRequestBuilder as(String user, MockHttpServletRequestBuilder request) {
+    return request.with(httpBasic(user, PASSWORD));
+  }
+
+  static RequestPostProcessor httpBasic(String user, String password) {
+    String token =
+        java.util.Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return request -> {
+      request.addHeader("Authorization", "Basic " + token);
+      return request;
+    };
   }
 
   /** A printed URI as a request: path and query under the resolver. */
@@ -163,6 +199,21 @@ class QrServiceLedgerTest {
   @Nested
   @DisplayName("printed labels")
   class Printed {
+
+    @Test
+    @DisplayName("the run is ONE code:issueRun transaction on the ledger, signed by the producer")
+    void the_run_is_one_ledger_transaction_of_the_code_contract() throws Exception {
+      assertThat(heightAfterRun - heightBeforeRun).isEqualTo(1);
+      JsonNode run = JSON.readTree(ledger.evaluate(regulator, Proposal.of("code", "getRun", "R1")));
+      assertThat(run.path("count").asLong()).isEqualTo(12);
+      assertThat(run.path("serialStart").asLong()).isEqualTo(1);
+      assertThat(run.path("serialEnd").asLong()).isEqualTo(12);
+      assertThat(run.path("issuer").asString()).isEqualTo("CoopOrgMSP/P-QR-1");
+      var tx = ledger.transaction(run.path("txId").asString()).orElseThrow();
+      assertThat(tx.valid()).isTrue();
+      assertThat(tx.function()).endsWith("issueRun");
+      assertThat(tx.creatorMspId()).isEqualTo("CoopOrgMSP");
+    }
 
     @Test
     void every_label_of_the_sheet_decodes_to_a_signed_link_that_resolves_to_its_batch()
@@ -191,6 +242,39 @@ class QrServiceLedgerTest {
       assertThat(html)
           .contains("正品码", "息烽贡米", "青山家庭农场", "田块 A-01", "HG-QR-1", "建档", "投诉")
           .doesNotContain("recall-banner");
+      assertThat(html)
+          .as("times in zh-CN form, Asia/Shanghai, never raw ISO")
+          .contains("2026年5月1日 08:00", "2026年5月2日 09:00")
+          .doesNotContain("2026-05-01T08:00", "+08:00");
+    }
+
+    @Test
+    @DisplayName("a phone's scan is answered before Spring MVC with the same page and headers")
+    void the_fast_path_answers_exactly_as_the_controller() throws Exception {
+      String uri = printed.get(7);
+      mvc.perform(scan(uri).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
+      assertThat(scans.awaitWritten(Duration.ofSeconds(10))).isTrue();
+
+      MvcResult fast =
+          mvc.perform(scan(uri).accept(MediaType.TEXT_HTML)).andExpect(status().isOk()).andReturn();
+      MvcResult controller =
+          mvc.perform(scan(uri + "&linkType=gs1:pip").accept(MediaType.TEXT_HTML))
+              .andExpect(status().isOk())
+              .andReturn();
+      assertThat(fast.getHandler()).as("served by the filter").isNull();
+      assertThat(controller.getHandler()).as("served by the controller").isNotNull();
+      assertThat(fast.getResponse().getContentAsString())
+          .isEqualTo(controller.getResponse().getContentAsString())
+          .contains("正品码", "首次查询时间");
+      assertThat(fast.getResponse().getContentType())
+          .isEqualTo(controller.getResponse().getContentType());
+      assertThat(fast.getResponse().getHeader("Link"))
+          .isEqualTo(controller.getResponse().getHeader("Link"));
+      assertThat(scans.awaitWritten(Duration.ofSeconds(10))).isTrue();
+      mvc.perform(
+              as("regulator", get("/api/regulator/scans"))
+                  .param("code", "/01/" + GTIN + "/10/XF-QR-1/21/U8"))
+          .andExpect(jsonPath("$.scanCount").value(org.hamcrest.Matchers.greaterThanOrEqualTo(3)));
     }
 
     @Test
@@ -346,20 +430,11 @@ class QrServiceLedgerTest {
           .andExpect(status().is(413))
           .andExpect(jsonPath("$.code").value("REQUEST_TOO_LARGE"));
       mvc.perform(
-              admin(post("/api/issuance/runs"))
+              as("farmer", post("/api/issuance/runs"))
                   .contentType(MediaType.APPLICATION_JSON)
                   .content("{\"x\":\"" + "a".repeat(70_000) + "\"}"))
           .andExpect(status().is(413))
           .andExpect(jsonPath("$.code").value("REQUEST_TOO_LARGE"));
-    }
-
-    @Test
-    void admin_paths_need_the_token() throws Exception {
-      mvc.perform(post("/api/issuance/runs").contentType(MediaType.APPLICATION_JSON).content("{}"))
-          .andExpect(status().isUnauthorized())
-          .andExpect(jsonPath("$.code").value("UNAUTHORIZED"));
-      mvc.perform(get("/api/regulator/warnings").header("Authorization", "Bearer wrong"))
-          .andExpect(status().isUnauthorized());
     }
 
     @Test
@@ -385,24 +460,122 @@ class QrServiceLedgerTest {
           "{\"runId\":\"R1\",\"batchId\":\"XF-QR-1\",\"level\":\"ITEM\",\"count\":13}",
           409,
           "ALREADY_EXISTS");
-      mvc.perform(admin(get("/api/issuance/runs/X1")))
+      mvc.perform(as("farmer", get("/api/issuance/runs/X1")))
           .andExpect(status().isNotFound())
           .andExpect(jsonPath("$.code").value("RUN_NOT_FOUND"));
-      mvc.perform(admin(get("/api/labels/runs/R1/sheet.pdf?rows=30")))
+      mvc.perform(as("farmer", get("/api/labels/runs/R1/sheet.pdf?rows=30")))
           .andExpect(status().isBadRequest())
           .andExpect(jsonPath("$.code").value("INVALID_ARGUMENT"));
-      mvc.perform(admin(get("/api/labels/runs/R1/U99.png")))
+      mvc.perform(as("farmer", get("/api/labels/runs/R1/U99.png")))
           .andExpect(status().isNotFound())
           .andExpect(jsonPath("$.code").value("SERIAL_NOT_ISSUED"));
     }
 
     void issueExpect(String json, int status, String code) throws Exception {
       mvc.perform(
-              admin(post("/api/issuance/runs"))
+              as("farmer", post("/api/issuance/runs"))
                   .contentType(MediaType.APPLICATION_JSON)
                   .content(json))
           .andExpect(status().is(status))
           .andExpect(jsonPath("$.code").value(code));
+    }
+  }
+
+  @Nested
+  @DisplayName("who may issue and print")
+  class Authorisation {
+
+    @Test
+    @DisplayName("no login, a wrong password or a user without wallet identity: 401 UNAUTHORIZED")
+    void protected_paths_need_a_user_with_an_identity() throws Exception {
+      mvc.perform(post("/api/issuance/runs").contentType(MediaType.APPLICATION_JSON).content("{}"))
+          .andExpect(status().isUnauthorized())
+          .andExpect(header().string("WWW-Authenticate", startsWith("Basic ")))
+          .andExpect(jsonPath("$.code").value("UNAUTHORIZED"));
+      mvc.perform(get("/api/labels/runs/R1/U1.png").with(httpBasic("farmer", "wrong")))
+          .andExpect(status().isUnauthorized());
+      mvc.perform(as("no-identity", get("/api/labels/runs/R1/U1.png")))
+          .andExpect(status().isUnauthorized());
+      mvc.perform(get("/api/regulator/warnings").header("Authorization", "Bearer anything"))
+          .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    @DisplayName("another producer and a labeler of another county may not issue: nothing written")
+    void others_may_not_issue_for_the_batch() throws Exception {
+      long height = ledger.height();
+      for (String user : List.of("other-farmer", "far-labeler", "regulator")) {
+        mvc.perform(
+                as(user, post("/api/issuance/runs"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"runId\":\"D1\",\"batchId\":\"XF-QR-1\",\"level\":\"ITEM\","
+                            + "\"count\":3}"))
+            .andExpect(status().isForbidden())
+            .andExpect(jsonPath("$.code").value("ACCESS_DENIED"));
+      }
+      assertThat(ledger.height()).isEqualTo(height);
+      mvc.perform(as("farmer", get("/api/issuance/runs/D1")))
+          .andExpect(status().isNotFound())
+          .andExpect(jsonPath("$.code").value("RUN_NOT_FOUND"));
+    }
+
+    @Test
+    @DisplayName("the ledger itself refuses a producer that does not own the batch (NOT_OWNER)")
+    void the_code_contract_refuses_another_producer() {
+      var other = wallet.find("other-farmer").orElseThrow();
+      var e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              cn.xianglian.ledger.LedgerException.class,
+              () ->
+                  ledger.submit(
+                      other,
+                      Proposal.of(
+                          "code",
+                          "issueRun",
+                          """
+                          {"batchId":"XF-QR-1","digest":"%s","keyId":"1","level":"ITEM",\
+                          "lot":"XF-QR-1","product":{"gtin":"%s"},"runId":"D2",\
+                          "serialEnd":1000,"serialStart":1000}"""
+                              .formatted("0".repeat(64), GTIN))));
+      assertThat(e.errorCode()).contains("NOT_OWNER");
+    }
+
+    @Test
+    @DisplayName("a labeler of the county issues for the batch; the run records it as issuer")
+    void a_labeler_of_the_county_issues() throws Exception {
+      mvc.perform(
+              as("labeler", post("/api/issuance/runs"))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(
+                      "{\"runId\":\"P1\",\"batchId\":\"XF-QR-1\",\"level\":\"PALLET\","
+                          + "\"count\":1}"))
+          .andExpect(status().isCreated());
+      JsonNode run = JSON.readTree(ledger.evaluate(regulator, Proposal.of("code", "getRun", "P1")));
+      assertThat(run.path("issuer").asString()).isEqualTo("CountyOrgMSP/QR");
+      mvc.perform(as("labeler", get("/api/issuance/runs/P1"))).andExpect(status().isOk());
+    }
+
+    @Test
+    @DisplayName("labels are printed only by those who may issue; keys and scans by their roles")
+    void labels_keys_and_regulator_api_by_role() throws Exception {
+      for (String user : List.of("other-farmer", "far-labeler", "regulator")) {
+        mvc.perform(as(user, get("/api/labels/runs/R1/U1.png")))
+            .andExpect(status().isForbidden())
+            .andExpect(jsonPath("$.code").value("ACCESS_DENIED"));
+        mvc.perform(as(user, get("/api/labels/runs/R1/sheet.pdf")))
+            .andExpect(status().isForbidden());
+        mvc.perform(as(user, get("/api/labels/runs/R1/codes.txt")))
+            .andExpect(status().isForbidden());
+      }
+      String key = keys.currentKeyId();
+      mvc.perform(as("farmer", post("/api/keys/rotate")))
+          .andExpect(status().isForbidden())
+          .andExpect(jsonPath("$.code").value("ACCESS_DENIED"));
+      assertThat(keys.currentKeyId()).isEqualTo(key);
+      mvc.perform(as("farmer", get("/api/regulator/warnings")))
+          .andExpect(status().isForbidden())
+          .andExpect(jsonPath("$.code").value("ACCESS_DENIED"));
     }
   }
 
@@ -413,7 +586,7 @@ class QrServiceLedgerTest {
     @Test
     void a_png_label_decodes_to_the_same_uri_as_the_sheet() throws Exception {
       MvcResult started =
-          mvc.perform(admin(get("/api/labels/runs/R1/U3.png?pixelsPerModule=4")))
+          mvc.perform(as("farmer", get("/api/labels/runs/R1/U3.png?pixelsPerModule=4")))
               .andExpect(request().asyncStarted())
               .andReturn();
       byte[] png =
@@ -454,7 +627,7 @@ class QrServiceLedgerTest {
                 .getResponse()
                 .getContentAsString();
       }
-      assertThat(html).contains("recall-banner", "该批次已召回", "农残超标");
+      assertThat(html).contains("recall-banner", "该批次已召回", "农残超标", "2026年5月3日 09:00");
     }
 
     @Test
@@ -466,13 +639,14 @@ class QrServiceLedgerTest {
           .andExpect(status().isOk());
       assertThat(scans.awaitWritten(Duration.ofSeconds(10))).isTrue();
 
-      mvc.perform(admin(get("/api/regulator/warnings")))
+      mvc.perform(as("regulator", get("/api/regulator/warnings")))
           .andExpect(status().isOk())
           .andExpect(
               jsonPath("$[?(@.kind == 'FAR_APART')].code")
                   .value(org.hamcrest.Matchers.hasItem("/01/" + GTIN + "/10/XF-QR-1/21/U6")));
       mvc.perform(
-              admin(get("/api/regulator/scans")).param("code", "/01/" + GTIN + "/10/XF-QR-1/21/U6"))
+              as("regulator", get("/api/regulator/scans"))
+                  .param("code", "/01/" + GTIN + "/10/XF-QR-1/21/U6"))
           .andExpect(status().isOk())
           .andExpect(jsonPath("$.scanCount").value(org.hamcrest.Matchers.greaterThanOrEqualTo(2)))
           .andExpect(jsonPath("$.firstScanAt").isNotEmpty());
@@ -491,7 +665,7 @@ class QrServiceLedgerTest {
                   .param("text", "包装与以往不同"))
           .andExpect(status().isOk())
           .andExpect(content().string(org.hamcrest.Matchers.containsString("已收到")));
-      mvc.perform(admin(get("/api/regulator/complaints")))
+      mvc.perform(as("regulator", get("/api/regulator/complaints")))
           .andExpect(jsonPath("$[0].text").value("包装与以往不同"))
           .andExpect(jsonPath("$[0].category").value("COUNTERFEIT"));
     }
@@ -503,11 +677,11 @@ class QrServiceLedgerTest {
 
     @Test
     void new_runs_use_the_new_key_and_printed_labels_still_resolve() throws Exception {
-      mvc.perform(admin(post("/api/keys/rotate")).param("algorithm", "SM2_SM3"))
+      mvc.perform(as("admin", post("/api/keys/rotate")).param("algorithm", "SM2_SM3"))
           .andExpect(status().isOk())
           .andExpect(jsonPath("$.currentKeyId").value("2"));
       mvc.perform(
-              admin(post("/api/issuance/runs"))
+              as("farmer", post("/api/issuance/runs"))
                   .contentType(MediaType.APPLICATION_JSON)
                   .content(
                       "{\"runId\":\"R3\",\"batchId\":\"XF-QR-1\",\"level\":\"ITEM\",\"count\":5}"))

@@ -1,5 +1,6 @@
 package cn.xianglian.qr.issuance;
 
+import cn.xianglian.qr.Caller;
 import cn.xianglian.qr.QrError;
 import cn.xianglian.qr.QrException;
 import cn.xianglian.qr.digitallink.CodeLevel;
@@ -10,13 +11,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/issuance/runs} issues a label run (one ledger transaction); {@code GET
- * /api/issuance/runs/{runId}} reads it back. Admin token required (see system.RequestGuardFilter).
+ * /api/issuance/runs/{runId}} reads it back. Login required (system.RequestGuardFilter); only the
+ * batch's owning producer or a labeler whose region scope covers it ({@link IssuerAccess}), and the
+ * run is signed on the ledger by the caller's own identity.
  */
 @RestController
 class IssuanceController {
@@ -34,19 +38,17 @@ class IssuanceController {
   record ContainsBody(String runId, Integer perParent) {}
 
   private final IssuanceService service;
-  private final CodeRunRegistry registry;
   private final ApplicationEventPublisher events;
 
-  IssuanceController(
-      IssuanceService service, CodeRunRegistry registry, ApplicationEventPublisher events) {
+  IssuanceController(IssuanceService service, ApplicationEventPublisher events) {
     this.service = service;
-    this.registry = registry;
     this.events = events;
   }
 
   @PostMapping("/api/issuance/runs")
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> issue(@RequestBody IssueBody body) {
+  Map<String, Object> issue(
+      @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @RequestBody IssueBody body) {
     if (body == null || body.count() == null || body.level() == null) {
       throw new QrException(QrError.INVALID_ARGUMENT, "runId, batchId, level and count required");
     }
@@ -76,17 +78,16 @@ class IssuanceController {
                 level,
                 body.start(),
                 body.count(),
-                contains));
+                contains),
+            caller);
     events.publishEvent(new RunIssued(run));
     return describe(run);
   }
 
   @GetMapping("/api/issuance/runs/{runId}")
-  Map<String, Object> get(@PathVariable String runId) {
-    return describe(
-        registry
-            .find(runId)
-            .orElseThrow(() -> new QrException(QrError.RUN_NOT_FOUND, "run " + runId)));
+  Map<String, Object> get(
+      @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable String runId) {
+    return describe(service.authorisedRun(runId, caller));
   }
 
   static Map<String, Object> describe(CodeRun run) {

@@ -1,5 +1,6 @@
 package cn.xianglian.qr.issuance;
 
+import cn.xianglian.qr.Caller;
 import cn.xianglian.qr.QrError;
 import cn.xianglian.qr.QrException;
 import cn.xianglian.qr.digitallink.Ai82;
@@ -15,24 +16,27 @@ import java.util.function.Supplier;
  */
 public final class IssuanceService {
 
-  /** Finds the product key (GTIN or internal code) of a batch on the ledger. */
+  /** Finds a batch's product, owner and origin on the ledger. */
   @FunctionalInterface
-  public interface BatchProducts {
-    Optional<ProductKey> productOf(String batchId);
+  public interface Batches {
+    Optional<BatchFacts> facts(String batchId);
   }
 
   private final CodeRunRegistry registry;
-  private final BatchProducts batches;
+  private final Batches batches;
   private final Supplier<String> currentKeyId;
 
-  public IssuanceService(
-      CodeRunRegistry registry, BatchProducts batches, Supplier<String> currentKeyId) {
+  public IssuanceService(CodeRunRegistry registry, Batches batches, Supplier<String> currentKeyId) {
     this.registry = registry;
     this.batches = batches;
     this.currentKeyId = currentKeyId;
   }
 
-  public CodeRun issue(IssueRequest request) {
+  /**
+   * Issues a run for {@code caller}: the owning producer of the batch or a labeler whose region
+   * scope covers it ({@link IssuerAccess}); the run is recorded as signed by the caller's identity.
+   */
+  public CodeRun issue(IssueRequest request, Caller caller) {
     if (request.level() == null) {
       throw new QrException(QrError.INVALID_ARGUMENT, "level missing");
     }
@@ -49,13 +53,10 @@ public final class IssuanceService {
               + lot
               + " is not a valid AI 10 value (1-20 chars of GS1 set 82): give an explicit lot");
     }
-    ProductKey product =
-        batches
-            .productOf(request.batchId())
-            .orElseThrow(
-                () ->
-                    new QrException(
-                        QrError.BATCH_NOT_FOUND, "batch " + request.batchId() + " not found"));
+    caller.requireRole(IssuerAccess.ROLES);
+    BatchFacts batch = facts(request.batchId());
+    IssuerAccess.require(caller, batch);
+    ProductKey product = batch.product();
     long start =
         request.start() != null
             ? request.start()
@@ -72,7 +73,28 @@ public final class IssuanceService {
             currentKeyId.get(),
             digest,
             request.contains());
-    return registry.issue(run);
+    return registry.issue(run, caller);
+  }
+
+  /**
+   * The run {@code runId} if {@code caller} may print its labels (same rule as issuing):
+   * RUN_NOT_FOUND, BATCH_NOT_FOUND or ACCESS_DENIED otherwise.
+   */
+  public CodeRun authorisedRun(String runId, Caller caller) {
+    caller.requireRole(IssuerAccess.ROLES);
+    CodeRun run =
+        registry
+            .find(runId)
+            .orElseThrow(() -> new QrException(QrError.RUN_NOT_FOUND, "run " + runId));
+    IssuerAccess.require(caller, facts(run.batchId()));
+    return run;
+  }
+
+  private BatchFacts facts(String batchId) {
+    return batches
+        .facts(batchId)
+        .orElseThrow(
+            () -> new QrException(QrError.BATCH_NOT_FOUND, "batch " + batchId + " not found"));
   }
 
   private static long nextFree(List<CodeRun> lotRuns, IssueRequest request) {

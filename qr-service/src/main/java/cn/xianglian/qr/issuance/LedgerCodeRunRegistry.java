@@ -4,12 +4,14 @@ import cn.xianglian.ledger.Identity;
 import cn.xianglian.ledger.LedgerClient;
 import cn.xianglian.ledger.LedgerException;
 import cn.xianglian.ledger.Proposal;
+import cn.xianglian.qr.Caller;
 import cn.xianglian.qr.QrError;
 import cn.xianglian.qr.QrException;
 import cn.xianglian.qr.digitallink.ProductKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,19 +24,25 @@ public final class LedgerCodeRunRegistry implements CodeRunRegistry {
 
   private final LedgerClient ledger;
   private final Identity reader;
-  private final Identity issuer;
+  private final Function<Caller, Identity> signers;
 
-  public LedgerCodeRunRegistry(LedgerClient ledger, Identity reader, Identity issuer) {
+  /**
+   * @param reader the identity queries are evaluated as
+   * @param signers the ledger identity a caller signs {@code issueRun} with (its wallet identity)
+   */
+  public LedgerCodeRunRegistry(
+      LedgerClient ledger, Identity reader, Function<Caller, Identity> signers) {
     this.ledger = ledger;
     this.reader = reader;
-    this.issuer = issuer;
+    this.signers = signers;
   }
 
   @Override
-  public CodeRun issue(CodeRun run) {
+  public CodeRun issue(CodeRun run, Caller issuer) {
+    Identity signer = signers.apply(issuer);
     try {
       var submitted =
-          ledger.submit(issuer, Proposal.of("code", "issueRun", CodeRunJson.issueArgument(run)));
+          ledger.submit(signer, Proposal.of("code", "issueRun", CodeRunJson.issueArgument(run)));
       return CodeRunJson.parse(submitted.result());
     } catch (LedgerException e) {
       throw translate(e, "code:issueRun");

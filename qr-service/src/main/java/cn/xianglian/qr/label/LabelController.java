@@ -1,8 +1,10 @@
 package cn.xianglian.qr.label;
 
+import cn.xianglian.qr.Caller;
 import cn.xianglian.qr.QrError;
 import cn.xianglian.qr.QrException;
 import cn.xianglian.qr.issuance.CodeRun;
+import cn.xianglian.qr.issuance.IssuanceService;
 import cn.xianglian.qr.system.QrProperties;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.OutputStreamWriter;
@@ -13,13 +15,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * Labels of a run (admin token required): one code as PNG or SVG, the run (or a slice) as a
- * streamed A4 PDF sheet or as a streamed text list of URIs for print vendors.
+ * Labels of a run: one code as PNG or SVG, the run (or a slice) as a streamed A4 PDF sheet or as a
+ * streamed text list of URIs for print vendors. Printing is making genuine codes: only the batch's
+ * owning producer or a labeler whose region scope covers it (the issuing rule, {@link
+ * IssuanceService#authorisedRun}).
  */
 @RestController
 class LabelController {
@@ -27,20 +32,23 @@ class LabelController {
   private static final int MAX_URI_LIST = 10_000_000;
 
   private final LabelService labels;
+  private final IssuanceService issuance;
   private final String defaultErrorCorrection;
 
-  LabelController(LabelService labels, QrProperties properties) {
+  LabelController(LabelService labels, IssuanceService issuance, QrProperties properties) {
     this.labels = labels;
+    this.issuance = issuance;
     this.defaultErrorCorrection = properties.label().errorCorrection();
   }
 
   @GetMapping("/api/labels/runs/{runId}/{serial}.png")
   ResponseEntity<StreamingResponseBody> png(
+      @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
       @PathVariable String runId,
       @PathVariable String serial,
       @RequestParam(defaultValue = "8") int pixelsPerModule,
       @RequestParam(required = false) String ec) {
-    CodeRun run = labels.run(runId);
+    CodeRun run = issuance.authorisedRun(runId, caller);
     long index = labels.indexOfSerial(run, serial);
     ErrorCorrectionLevel level = errorCorrection(ec);
     if (pixelsPerModule < 1 || pixelsPerModule > 40) {
@@ -53,11 +61,12 @@ class LabelController {
 
   @GetMapping("/api/labels/runs/{runId}/{serial}.svg")
   ResponseEntity<StreamingResponseBody> svg(
+      @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
       @PathVariable String runId,
       @PathVariable String serial,
       @RequestParam(defaultValue = "20") double sizeMm,
       @RequestParam(required = false) String ec) {
-    CodeRun run = labels.run(runId);
+    CodeRun run = issuance.authorisedRun(runId, caller);
     long index = labels.indexOfSerial(run, serial);
     ErrorCorrectionLevel level = errorCorrection(ec);
     if (!(sizeMm >= 5 && sizeMm <= 500)) {
@@ -74,6 +83,7 @@ class LabelController {
 
   @GetMapping("/api/labels/runs/{runId}/sheet.pdf")
   ResponseEntity<StreamingResponseBody> sheet(
+      @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
       @PathVariable String runId,
       @RequestParam(defaultValue = "8") int rows,
       @RequestParam(defaultValue = "5") int cols,
@@ -81,6 +91,7 @@ class LabelController {
       @RequestParam(defaultValue = "0") long from,
       @RequestParam(required = false) Long count,
       @RequestParam(required = false) String ec) {
+    issuance.authorisedRun(runId, caller);
     var layout = new LabelLayout(rows, cols, marginMm);
     ErrorCorrectionLevel level = errorCorrection(ec);
     var prepared = labels.prepare(labels.slice(runId, from, count, labels.maxSheetLabels()));
@@ -93,9 +104,11 @@ class LabelController {
 
   @GetMapping("/api/labels/runs/{runId}/codes.txt")
   ResponseEntity<StreamingResponseBody> codes(
+      @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
       @PathVariable String runId,
       @RequestParam(defaultValue = "0") long from,
       @RequestParam(required = false) Long count) {
+    issuance.authorisedRun(runId, caller);
     var slice = labels.slice(runId, from, count, MAX_URI_LIST);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))

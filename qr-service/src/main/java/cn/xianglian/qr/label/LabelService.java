@@ -9,7 +9,6 @@ import cn.xianglian.qr.resolve.BatchView;
 import cn.xianglian.qr.resolve.TraceReader;
 import cn.xianglian.qr.signing.CodeSigner;
 import cn.xianglian.qr.signing.KeyRing;
-import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,20 +29,26 @@ public final class LabelService {
   private final String resolverBase;
   private final Optional<Path> fontFile;
   private final int maxSheetLabels;
+  private final ParallelSymbols encoders;
 
+  /**
+   * @param encoders the threads that sign and encode the symbols of PDF sheets
+   */
   public LabelService(
       CodeRunRegistry registry,
       TraceReader trace,
       Supplier<KeyRing> keys,
       String resolverBase,
       Optional<Path> fontFile,
-      int maxSheetLabels) {
+      int maxSheetLabels,
+      ParallelSymbols encoders) {
     this.registry = registry;
     this.trace = trace;
     this.keys = keys;
     this.resolverBase = resolverBase;
     this.fontFile = fontFile;
     this.maxSheetLabels = maxSheetLabels;
+    this.encoders = encoders;
   }
 
   /** A run and the slice of it asked for, checked before anything is written. */
@@ -119,13 +124,16 @@ public final class LabelService {
             .orElse("");
     String title = sheet.batch().productName() + " " + run.range().level().nameZh();
     try (var pdf = PdfLabelSheet.open(out, layout, sheet.font())) {
-      for (long i = sheet.slice().from(); i < sheet.slice().from() + sheet.slice().count(); i++) {
-        BitMatrix symbol = QrSymbols.encode(uri(run, i), ec);
-        pdf.add(
-            symbol,
-            new LabelText(
-                title, "批次 " + run.batchId() + " · " + run.range().serial(i).text(), mark));
-      }
+      encoders.encode(
+          sheet.slice().from(),
+          sheet.slice().count(),
+          i -> uri(run, i),
+          ec,
+          (i, symbol) ->
+              pdf.add(
+                  symbol,
+                  new LabelText(
+                      title, "批次 " + run.batchId() + " · " + run.range().serial(i).text(), mark)));
     }
   }
 

@@ -1,13 +1,17 @@
 package cn.xianglian.qr.label;
 
 import com.google.zxing.common.BitMatrix;
-import java.awt.image.BufferedImage;
-import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import javax.imageio.ImageIO;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 /**
  * Writes a symbol as a 1-bit PNG ({@code pixelsPerModule} pixels per module, so edges stay sharp)
@@ -18,28 +22,66 @@ public final class SymbolImages {
 
   private SymbolImages() {}
 
+  /**
+   * A 1-bit greyscale PNG (colour type 0, bit depth 1), written directly: the packed module rows
+   * are widened to {@code pixelsPerModule} pixels, each image row repeated, filter type 0, one zlib
+   * IDAT. Much cheaper than going through {@code BufferedImage} and ImageIO, whose per-pixel work
+   * was most of the cost of a label.
+   */
   public static void png(BitMatrix symbol, int pixelsPerModule, OutputStream out) {
     if (pixelsPerModule < 1 || pixelsPerModule > 40) {
       throw new IllegalArgumentException("pixelsPerModule must be 1..40");
     }
-    int size = symbol.getWidth() * pixelsPerModule;
-    var image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
-    WritableRaster raster = image.getRaster();
-    int[] white = new int[pixelsPerModule * pixelsPerModule];
-    java.util.Arrays.fill(white, 1);
-    for (int y = 0; y < symbol.getHeight(); y++) {
-      for (int x = 0; x < symbol.getWidth(); x++) {
-        if (!symbol.get(x, y)) {
-          raster.setPixels(
-              x * pixelsPerModule, y * pixelsPerModule, pixelsPerModule, pixelsPerModule, white);
+    int modules = symbol.getWidth();
+    int size = modules * pixelsPerModule;
+    int stride = (size + 7) / 8;
+    byte[] row = new byte[1 + stride];
+    var raw = new Deflater(Deflater.BEST_SPEED);
+    var idat = new ByteArrayOutputStream(stride * 4 + 256);
+    try (var zlib = new DeflaterOutputStream(idat, raw, 8192)) {
+      for (int y = 0; y < symbol.getHeight(); y++) {
+        java.util.Arrays.fill(row, (byte) 0);
+        for (int x = 0; x < modules; x++) {
+          if (!symbol.get(x, y)) {
+            for (int p = x * pixelsPerModule, e = p + pixelsPerModule; p < e; p++) {
+              row[1 + (p >>> 3)] |= (byte) (0x80 >>> (p & 7));
+            }
+          }
+        }
+        for (int repeat = 0; repeat < pixelsPerModule; repeat++) {
+          zlib.write(row);
         }
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      raw.end();
     }
     try {
-      ImageIO.write(image, "png", out);
+      var png = new DataOutputStream(out);
+      png.write(PNG_SIGNATURE);
+      var header = ByteBuffer.allocate(13).putInt(size).putInt(size);
+      header.put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+      chunk(png, "IHDR", header.array());
+      chunk(png, "IDAT", idat.toByteArray());
+      chunk(png, "IEND", new byte[0]);
+      png.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+  private static void chunk(DataOutputStream out, String type, byte[] data) throws IOException {
+    byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+    var crc = new CRC32();
+    crc.update(name);
+    crc.update(data);
+    out.writeInt(data.length);
+    out.write(name);
+    out.write(data);
+    out.writeInt((int) crc.getValue());
   }
 
   public static void svg(BitMatrix symbol, double sizeMm, Writer out) {

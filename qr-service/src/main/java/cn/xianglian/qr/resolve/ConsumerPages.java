@@ -3,9 +3,8 @@ package cn.xianglian.qr.resolve;
 import cn.xianglian.qr.scan.CodeStats;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -21,10 +20,6 @@ import org.thymeleaf.context.Context;
  * from the old one are never served again (they are also dropped at once).
  */
 public final class ConsumerPages {
-
-  /** First-scan time as consumers in China read it: {@code 2026-11-24 17:31}. */
-  static final DateTimeFormatter CHINA_MINUTES =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.ofHours(8));
 
   private static final class Key {
     final BatchView view;
@@ -58,7 +53,7 @@ public final class ConsumerPages {
 
   private final ITemplateEngine engine;
   private final int oftenScannedFrom;
-  private final Cache<Key, String> pages;
+  private final Cache<Key, byte[]> pages;
 
   public ConsumerPages(ITemplateEngine engine, int maxPages, Duration ttl, int oftenScannedFrom) {
     this.engine = engine;
@@ -66,10 +61,14 @@ public final class ConsumerPages {
     this.pages = Caffeine.newBuilder().maximumSize(maxPages).expireAfterWrite(ttl).build();
   }
 
-  /** The page of a genuine code; {@code stats} is what was known before this scan, or null. */
-  public String render(Resolution resolution, CodeStats stats) {
+  /**
+   * The page of a genuine code as UTF-8 bytes (kept encoded: a hot page is written out without
+   * re-encoding 4 KB of Chinese text per request); {@code stats} is what was known before this
+   * scan, or null.
+   */
+  public byte[] render(Resolution resolution, CodeStats stats) {
     String code = resolution.link().path();
-    String firstScan = stats == null ? "" : CHINA_MINUTES.format(stats.firstScanAt());
+    String firstScan = stats == null ? "" : ChinaTimes.INSTANCE.of(stats.firstScanAt());
     boolean often = stats != null && stats.scanCount() >= oftenScannedFrom;
     return pages.get(
         new Key(resolution.batch(), code, firstScan, often),
@@ -77,12 +76,19 @@ public final class ConsumerPages {
           var context = new Context(Locale.SIMPLIFIED_CHINESE);
           context.setVariables(
               Map.of(
-                  "r", resolution,
-                  "b", resolution.batch(),
-                  "firstScan", firstScan,
-                  "oftenScanned", often,
-                  "complaintUrl", "/complaint?code=" + code));
-          return engine.process("product", context);
+                  "r",
+                  resolution,
+                  "b",
+                  resolution.batch(),
+                  "firstScan",
+                  firstScan,
+                  "t",
+                  ChinaTimes.INSTANCE,
+                  "oftenScanned",
+                  often,
+                  "complaintUrl",
+                  "/complaint?code=" + code));
+          return engine.process("product", context).getBytes(StandardCharsets.UTF_8);
         });
   }
 

@@ -9,6 +9,7 @@ import cn.xianglian.qr.QrException;
 import cn.xianglian.qr.digitallink.Gtin;
 import cn.xianglian.qr.digitallink.InternalCode;
 import cn.xianglian.qr.digitallink.ProductKey;
+import cn.xianglian.qr.issuance.BatchFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -159,16 +160,22 @@ public final class TraceReader {
             root));
   }
 
-  /** The product key (GTIN or internal code) of a batch, for issuance. */
-  public Optional<ProductKey> productOf(String batchId) {
+  /** Product key (GTIN or internal code), owner and origin of a batch, for issuance. */
+  public Optional<BatchFacts> facts(String batchId) {
     return query("getBatch", batchId)
         .map(
             batch -> {
               JsonNode product = batch.path("product");
               String gtin = product.path("gtin").asString("");
-              return gtin.isEmpty()
-                  ? new InternalCode(product.path("code").asString())
-                  : (ProductKey) new Gtin(gtin);
+              ProductKey key =
+                  gtin.isEmpty()
+                      ? new InternalCode(product.path("code").asString())
+                      : new Gtin(gtin);
+              return new BatchFacts(
+                  batch.path("batchId").asString(),
+                  key,
+                  batch.path("owner").asString(),
+                  batch.path("origin").path("region").asString());
             });
   }
 

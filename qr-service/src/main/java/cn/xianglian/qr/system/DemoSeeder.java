@@ -5,6 +5,7 @@ import cn.xianglian.ledger.LedgerClient;
 import cn.xianglian.ledger.LedgerException;
 import cn.xianglian.ledger.Proposal;
 import cn.xianglian.ledger.embedded.EmbeddedCa;
+import cn.xianglian.qr.Caller;
 import cn.xianglian.qr.digitallink.CodeLevel;
 import cn.xianglian.qr.issuance.CodeRun;
 import cn.xianglian.qr.issuance.Containment;
@@ -20,19 +21,25 @@ import org.springframework.boot.ApplicationRunner;
 /**
  * {@code xl.qr.demo=true} on the embedded ledger: a 息烽 producer, a batch of 息烽贡米 with harvest,
  * inspection and 合格证, a second batch that a regulator recalls, and their code runs (items and
- * cases). Ledger writes happen once (skipped when the batch exists); runs are issued on every start
- * (idempotent), since the in-memory registry forgets them.
+ * cases) issued on the ledger by the producer before the recall. Ledger writes happen once (skipped
+ * when the batch exists). Demo users (password {@value #PASSWORD}, demo only): {@code demo-farmer}
+ * (producer owning the batches), {@code demo-labeler} (labeler of the county), {@code
+ * demo-regulator}, {@code demo-admin} (key rotation).
  */
 final class DemoSeeder implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
   static final String VILLAGE = "520122100201";
+  static final String COUNTY = "520122000000";
   static final String GTIN = "06901234567892";
+  static final String PASSWORD = "Xifeng-2026";
 
   private final LedgerClient ledger;
   private final EmbeddedCa ca;
   private final IssuanceService issuance;
   private final IssuerKeys keys;
+  private final Users users;
+  private final Wallet wallet;
   private final QrProperties properties;
 
   DemoSeeder(
@@ -40,38 +47,67 @@ final class DemoSeeder implements ApplicationRunner {
       EmbeddedCa ca,
       IssuanceService issuance,
       IssuerKeys keys,
+      Users users,
+      Wallet wallet,
       QrProperties properties) {
     this.ledger = ledger;
     this.ca = ca;
     this.issuance = issuance;
     this.keys = keys;
+    this.users = users;
+    this.wallet = wallet;
     this.properties = properties;
   }
 
   @Override
   public void run(ApplicationArguments args) {
     Identity farmer =
-        ca.enroll(
-            "demo-farmer",
-            "CoopOrgMSP",
-            Map.of("xl.role", "producer", "xl.region", VILLAGE, "xl.party", "P-DEMO-1"));
+        user("demo-farmer", "永靖镇青山家庭农场", "CoopOrgMSP", "producer", VILLAGE, "P-DEMO-1");
     Identity regulator =
-        ca.enroll(
-            "demo-regulator",
-            "CountyOrgMSP",
-            Map.of("xl.role", "regulator", "xl.region", "520122000000", "xl.party", "AGRI"));
+        user("demo-regulator", "息烽县农业农村局", "CountyOrgMSP", "regulator", COUNTY, "AGRI");
+    user("demo-labeler", "息烽县赋码中心", "CountyOrgMSP", "labeler", COUNTY, "QR-CENTRE");
+    user("demo-admin", "赋码服务管理员", "CountyOrgMSP", "admin", COUNTY, "QR-ADMIN");
+    Caller producer =
+        new Caller("demo-farmer", farmer.label(), farmer.mspId(), "producer", VILLAGE, "P-DEMO-1");
     if (!exists(farmer, "XF-DEMO-0001")) {
-      writeLedger(farmer, regulator);
+      writeLedger(farmer);
+      issue(producer, "DEMO-U1", "XF-DEMO-0001", CodeLevel.ITEM, 120, null);
+      issue(
+          producer, "DEMO-C1", "XF-DEMO-0001", CodeLevel.CASE, 10, new Containment("DEMO-U1", 12));
+      issue(producer, "DEMO-U2", "XF-DEMO-0002", CodeLevel.ITEM, 20, null);
+      recall(regulator);
     }
-    CodeRun items = issue("DEMO-U1", "XF-DEMO-0001", CodeLevel.ITEM, 120, null);
-    issue("DEMO-C1", "XF-DEMO-0001", CodeLevel.CASE, 10, new Containment("DEMO-U1", 12));
-    CodeRun recalled = issue("DEMO-U2", "XF-DEMO-0002", CodeLevel.ITEM, 20, null);
+    CodeRun items = issuance.authorisedRun("DEMO-U1", producer);
+    CodeRun recalled = issuance.authorisedRun("DEMO-U2", producer);
     LOG.info("demo code: {}", uri(items));
     LOG.info("demo code of a recalled batch: {}", uri(recalled));
   }
 
-  private CodeRun issue(String runId, String batchId, CodeLevel level, long count, Containment c) {
-    return issuance.issue(new IssueRequest(runId, batchId, null, level, 1L, count, c));
+  private CodeRun issue(
+      Caller caller, String runId, String batchId, CodeLevel level, long count, Containment c) {
+    return issuance.issue(new IssueRequest(runId, batchId, null, level, 1L, count, c), caller);
+  }
+
+  /** A demo user with its wallet identity (enrolled once, kept in the wallet). */
+  private Identity user(
+      String name, String displayName, String msp, String role, String region, String party) {
+    Identity identity =
+        wallet
+            .find(name)
+            .orElseGet(
+                () -> {
+                  Identity enrolled =
+                      ca.enroll(
+                          name,
+                          msp,
+                          Map.of("xl.role", role, "xl.region", region, "xl.party", party));
+                  wallet.put(enrolled);
+                  return enrolled;
+                });
+    if (users.authenticate(name, PASSWORD).isEmpty()) {
+      users.put(name, PASSWORD, name, displayName);
+    }
+    return identity;
   }
 
   private String uri(CodeRun run) {
@@ -87,7 +123,7 @@ final class DemoSeeder implements ApplicationRunner {
     }
   }
 
-  private void writeLedger(Identity farmer, Identity regulator) {
+  private void writeLedger(Identity farmer) {
     submit(
         farmer,
         "registerProducer",
@@ -132,6 +168,10 @@ final class DemoSeeder implements ApplicationRunner {
         {"certificateNo":"HG-DEMO-0001","batchId":"XF-DEMO-0001","style":"PRODUCER",\
         "basis":"SELF_TEST","promises":["NO_BANNED_PESTICIDES_OR_VET_DRUGS"],\
         "quantity":{"amount":1200,"uom":"KGM"},"issuedAt":"2026-09-29T09:00:00+08:00"}""");
+  }
+
+  /** The second batch is recalled after its codes were printed (no new codes afterwards). */
+  private void recall(Identity regulator) {
     submit(
         regulator,
         "recallBatch",

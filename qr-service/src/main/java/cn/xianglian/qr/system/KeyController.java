@@ -1,16 +1,18 @@
 package cn.xianglian.qr.system;
 
+import cn.xianglian.qr.Caller;
 import cn.xianglian.qr.QrError;
 import cn.xianglian.qr.QrException;
 import cn.xianglian.qr.signing.SignatureAlgorithm;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/keys/rotate?algorithm=SM2_SM3}: a fresh issuer key signs the runs issued from
- * now on; every older key keeps verifying (admin token required).
+ * now on; every older key keeps verifying. Role {@code admin} only.
  */
 @RestController
 class KeyController {
@@ -22,7 +24,10 @@ class KeyController {
   }
 
   @PostMapping("/api/keys/rotate")
-  Map<String, Object> rotate(@RequestParam(defaultValue = "ECDSA_P256_SHA256") String algorithm) {
+  Map<String, Object> rotate(
+      @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+      @RequestParam(defaultValue = "ECDSA_P256_SHA256") String algorithm) {
+    caller.requireRole("admin");
     SignatureAlgorithm chosen;
     try {
       chosen = SignatureAlgorithm.valueOf(algorithm);

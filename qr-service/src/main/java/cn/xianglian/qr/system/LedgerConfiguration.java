@@ -1,10 +1,14 @@
 package cn.xianglian.qr.system;
 
+import cn.xianglian.ledger.Identity;
 import cn.xianglian.ledger.LedgerClient;
 import cn.xianglian.ledger.embedded.EmbeddedCa;
 import cn.xianglian.ledger.embedded.EmbeddedLedger;
 import cn.xianglian.ledger.embedded.EmbeddedLedgerConfig;
+import cn.xianglian.ledger.fabric.FabricLedger;
+import cn.xianglian.ledger.fabric.FabricLedgerConfig;
 import cn.xianglian.qr.issuance.IssuanceService;
+import java.nio.file.Files;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -12,11 +16,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Chooses the ledger adapter by {@code xl.qr.ledger}. The rest of the service depends only on the
- * {@link LedgerClient} port and {@link LedgerIdentities}. In embedded mode the service runs its own
- * in-process peer under {@code <dataDir>/ledger} (one process per ledger directory: the embedded
- * ledger locks it), so it sees only batches written through it; a shared network comes with the
- * Fabric adapter.
+ * Chooses the ledger adapter by {@code xl.qr.ledger}; code runs are recorded on it in both cases.
+ * The rest of the service depends only on the {@link LedgerClient} port and {@link
+ * LedgerIdentities}.
+ *
+ * <ul>
+ *   <li>{@code embedded} (default): an in-process peer running the real contracts under {@code
+ *       <dataDir>/ledger} (one process per ledger directory: the embedded ledger locks it), with
+ *       its own CA; the reader identity is enrolled at start.
+ *   <li>{@code fabric}: fabric-gateway against a real network ({@code xl.qr.fabric.*}); every
+ *       identity, the reader's too, comes into the wallet from the network's Fabric CA.
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class LedgerConfiguration {
@@ -42,16 +52,12 @@ class LedgerConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    LedgerIdentities ledgerIdentities(EmbeddedCa ca) {
+    LedgerIdentities ledgerIdentities(EmbeddedCa ca, QrProperties properties) {
       return new LedgerIdentities(
           ca.enroll(
-              "qr-reader",
+              properties.readerLabel(),
               "CountyOrgMSP",
-              Map.of("xl.role", "auditor", "xl.region", COUNTY_REGION, "xl.party", "QR-SERVICE")),
-          ca.enroll(
-              "qr-issuer",
-              "CountyOrgMSP",
-              Map.of("xl.role", "labeler", "xl.region", COUNTY_REGION, "xl.party", "QR-SERVICE")));
+              Map.of("xl.role", "auditor", "xl.region", COUNTY_REGION, "xl.party", "QR-SERVICE")));
     }
 
     @Bean
@@ -61,8 +67,54 @@ class LedgerConfiguration {
         EmbeddedCa ca,
         IssuanceService issuance,
         IssuerKeys keys,
+        Users users,
+        Wallet wallet,
         QrProperties properties) {
-      return new DemoSeeder(ledger, ca, issuance, keys, properties);
+      return new DemoSeeder(ledger, ca, issuance, keys, users, wallet, properties);
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(name = "xl.qr.ledger", havingValue = "fabric")
+  static class Fabric {
+
+    @Bean
+    LedgerIdentities ledgerIdentities(QrProperties properties, Wallet wallet) {
+      Identity reader =
+          wallet
+              .find(properties.readerLabel())
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "xl.qr.ledger=fabric needs the reader identity "
+                              + properties.wallet().resolve(properties.readerLabel() + ".id")
+                              + " (xl.qr.wallet-dir / xl.qr.reader-label)"));
+      return new LedgerIdentities(reader);
+    }
+
+    @Bean(destroyMethod = "close")
+    LedgerClient ledgerClient(QrProperties properties, LedgerIdentities identities) {
+      var fabric = properties.fabric();
+      if (fabric.tlsCaCertificate() == null || !Files.isReadable(fabric.tlsCaCertificate())) {
+        throw new IllegalStateException(
+            "xl.qr.ledger=fabric needs xl.qr.fabric.tls-ca-certificate: the PEM of the peer's TLS"
+                + " CA (got "
+                + fabric.tlsCaCertificate()
+                + ")");
+      }
+      return FabricLedger.connect(
+          new FabricLedgerConfig(
+              fabric.peerEndpoint(),
+              fabric.tlsCaCertificate(),
+              fabric.serverNameOverride(),
+              fabric.channel(),
+              fabric.chaincode(),
+              fabric.evaluateTimeout(),
+              fabric.endorseTimeout(),
+              fabric.submitTimeout(),
+              fabric.commitStatusTimeout(),
+              fabric.maxAttempts()),
+          identities.reader());
     }
   }
 }

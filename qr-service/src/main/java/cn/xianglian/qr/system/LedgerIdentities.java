@@ -3,8 +3,8 @@ package cn.xianglian.qr.system;
 import cn.xianglian.ledger.Identity;
 
 /**
- * The identities the service acts as on the ledger: {@code reader} evaluates queries (any identity
- * may), {@code issuer} submits {@code code:issueRun} (role {@code labeler}, see
- * docs/contract-code.md).
+ * The identity the service itself acts as on the ledger: {@code reader} evaluates queries (any
+ * identity may). Writes ({@code code:issueRun}) are signed by the calling user's own wallet
+ * identity, never by the service (see {@link Callers}).
  */
-public record LedgerIdentities(Identity reader, Identity issuer) {}
+public record LedgerIdentities(Identity reader) {}

@@ -2,10 +2,10 @@ package cn.xianglian.qr.system;
 
 import cn.xianglian.ledger.LedgerClient;
 import cn.xianglian.qr.issuance.CodeRunRegistry;
-import cn.xianglian.qr.issuance.InMemoryCodeRunRegistry;
 import cn.xianglian.qr.issuance.IssuanceService;
 import cn.xianglian.qr.issuance.LedgerCodeRunRegistry;
 import cn.xianglian.qr.label.LabelService;
+import cn.xianglian.qr.label.ParallelSymbols;
 import cn.xianglian.qr.resolve.CacheInvalidation;
 import cn.xianglian.qr.resolve.CodeResolver;
 import cn.xianglian.qr.resolve.ConsumerPages;
@@ -45,19 +45,30 @@ class QrConfiguration {
   }
 
   @Bean
-  @ConditionalOnMissingBean
+  Wallet wallet(QrProperties properties) {
+    return new Wallet(properties.wallet());
+  }
+
+  @Bean
+  Users users(QrProperties properties) {
+    return new Users(properties.dataDir().resolve("users.json"));
+  }
+
+  @Bean
+  Callers callers(Users users, Wallet wallet) {
+    return new Callers(users, wallet);
+  }
+
+  /** Code runs live on the ledger (the code contract), signed by the issuing user's identity. */
+  @Bean
   CodeRunRegistry codeRunRegistry(
-      QrProperties properties, LedgerClient ledger, LedgerIdentities identities) {
-    return switch (properties.registry()) {
-      case "memory" -> new InMemoryCodeRunRegistry();
-      case "ledger" -> new LedgerCodeRunRegistry(ledger, identities.reader(), identities.issuer());
-      default -> throw new IllegalArgumentException("xl.qr.registry must be ledger or memory");
-    };
+      LedgerClient ledger, LedgerIdentities identities, Callers callers) {
+    return new LedgerCodeRunRegistry(ledger, identities.reader(), callers::identityOf);
   }
 
   @Bean
   IssuanceService issuanceService(CodeRunRegistry registry, TraceReader trace, IssuerKeys keys) {
-    return new IssuanceService(registry, trace::productOf, keys::currentKeyId);
+    return new IssuanceService(registry, trace::facts, keys::currentKeyId);
   }
 
   @Bean
@@ -87,9 +98,19 @@ class QrConfiguration {
     return new CacheInvalidation(ledger, resolver, pages);
   }
 
+  /** One encoder thread per core for PDF sheets. */
+  @Bean(destroyMethod = "close")
+  ParallelSymbols labelEncoders() {
+    return new ParallelSymbols(Runtime.getRuntime().availableProcessors());
+  }
+
   @Bean
   LabelService labelService(
-      QrProperties properties, CodeRunRegistry registry, TraceReader trace, IssuerKeys keys) {
+      QrProperties properties,
+      CodeRunRegistry registry,
+      TraceReader trace,
+      IssuerKeys keys,
+      ParallelSymbols encoders) {
     String font = properties.label().fontFile();
     return new LabelService(
         registry,
@@ -97,7 +118,8 @@ class QrConfiguration {
         keys::ring,
         properties.resolverBase(),
         font.isBlank() ? Optional.empty() : Optional.of(Path.of(font)),
-        properties.label().maxSheetLabels());
+        properties.label().maxSheetLabels(),
+        encoders);
   }
 
   @Bean

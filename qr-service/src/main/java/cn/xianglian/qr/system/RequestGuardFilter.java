@@ -1,13 +1,13 @@
 package cn.xianglian.qr.system;
 
+import cn.xianglian.qr.Caller;
 import cn.xianglian.qr.QrError;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -16,8 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * First line of every request: oversized requests ({@code REQUEST_TOO_LARGE}: URI over {@value
  * #MAX_URI_CHARS} characters, a declared body over {@code xl.qr.max-request-bytes}, or a body
- * without a declared length) and the admin token on protected paths ({@code UNAUTHORIZED}; {@code
- * Authorization: Bearer <xl.qr.admin-token>}; an empty token disables those paths).
+ * without a declared length) and, on {@code /api/**}, authentication ({@code UNAUTHORIZED}): HTTP
+ * Basic against the users file, mapped to the user's wallet identity ({@link Callers}). The caller
+ * is left in the request attribute {@link Caller#REQUEST_ATTRIBUTE}; what it may do is decided by
+ * the endpoint (and, for writes, by the ledger).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -27,9 +29,11 @@ class RequestGuardFilter extends OncePerRequestFilter {
   private static final String[] PROTECTED = {"/api/"};
 
   private final QrProperties properties;
+  private final Callers callers;
 
-  RequestGuardFilter(QrProperties properties) {
+  RequestGuardFilter(QrProperties properties, Callers callers) {
     this.properties = properties;
+    this.callers = callers;
   }
 
   @Override
@@ -51,9 +55,14 @@ class RequestGuardFilter extends OncePerRequestFilter {
       Problems.write(response, QrError.REQUEST_TOO_LARGE, "a body must declare its length");
       return;
     }
-    if (isProtected(uri) && !authorised(request)) {
-      Problems.write(response, QrError.UNAUTHORIZED, "admin token required");
-      return;
+    if (isProtected(uri)) {
+      Optional<Caller> caller = callers.authenticate(request.getHeader("Authorization"));
+      if (caller.isEmpty()) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"xianglian-qr\", charset=\"UTF-8\"");
+        Problems.write(response, QrError.UNAUTHORIZED, "login required (HTTP Basic)");
+        return;
+      }
+      request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
     }
     chain.doFilter(request, response);
   }
@@ -65,16 +74,5 @@ class RequestGuardFilter extends OncePerRequestFilter {
       }
     }
     return false;
-  }
-
-  private boolean authorised(HttpServletRequest request) {
-    String token = properties.adminToken();
-    String header = request.getHeader("Authorization");
-    if (token.isEmpty() || header == null || !header.startsWith("Bearer ")) {
-      return false;
-    }
-    return MessageDigest.isEqual(
-        token.getBytes(StandardCharsets.UTF_8),
-        header.substring(7).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,2 +1,5 @@
-/** Quick measurements run by hand (not tests): see qr-service/README.md for the command. */
+/**
+ * Benchmark harness run by hand, not by the test phase ({@code QrBench}; commands and figures in
+ * docs/benchmarks.md, section qr-service).
+ */
 package cn.xianglian.qr.bench;

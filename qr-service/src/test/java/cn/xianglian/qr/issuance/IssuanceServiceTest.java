@@ -3,6 +3,7 @@ package cn.xianglian.qr.issuance;
 import static cn.xianglian.qr.Errors.errorOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xianglian.qr.Caller;
 import cn.xianglian.qr.QrError;
 import cn.xianglian.qr.digitallink.CodeLevel;
 import cn.xianglian.qr.digitallink.Gtin;
@@ -33,9 +34,24 @@ class IssuanceServiceTest {
   void setUp() {
     registry = new InMemoryCodeRunRegistry();
     keyId = new AtomicReference<>("1");
-    Map<String, ProductKey> batches =
+    Map<String, ProductKey> products =
         Map.of("XF-2026-0001", RICE, "XF-2026-0002", RICE, "TEA-1", TEA, "批次一", RICE);
-    service = new IssuanceService(registry, id -> Optional.ofNullable(batches.get(id)), keyId::get);
+    service =
+        new IssuanceService(
+            registry,
+            id ->
+                Optional.ofNullable(products.get(id))
+                    .map(product -> new BatchFacts(id, product, OWNER, VILLAGE)),
+            keyId::get);
+  }
+
+  static final String VILLAGE = "520122100201";
+  static final String OWNER = "CoopOrgMSP/P-1";
+  static final Caller FARMER =
+      new Caller("farmer", "farmer", "CoopOrgMSP", "producer", "520122100201", "P-1");
+
+  CodeRun issue(IssueRequest request) {
+    return service.issue(request, FARMER);
   }
 
   static IssueRequest items(String runId, String batchId, Long start, long count) {
@@ -48,7 +64,7 @@ class IssuanceServiceTest {
 
     @Test
     void records_one_run_with_range_key_and_digest_of_its_codes() {
-      CodeRun run = service.issue(items("R1", "XF-2026-0001", null, 3));
+      CodeRun run = issue(items("R1", "XF-2026-0001", null, 3));
 
       assertThat(run.product()).isEqualTo(RICE);
       assertThat(run.lot()).isEqualTo("XF-2026-0001");
@@ -67,11 +83,10 @@ class IssuanceServiceTest {
 
     @Test
     void the_next_run_continues_after_the_highest_serial_of_its_level() {
-      service.issue(items("R1", "XF-2026-0001", null, 100));
-      CodeRun second = service.issue(items("R2", "XF-2026-0001", null, 50));
+      issue(items("R1", "XF-2026-0001", null, 100));
+      CodeRun second = issue(items("R2", "XF-2026-0001", null, 50));
       CodeRun cases =
-          service.issue(
-              new IssueRequest("R3", "XF-2026-0001", null, CodeLevel.CASE, null, 5, null));
+          issue(new IssueRequest("R3", "XF-2026-0001", null, CodeLevel.CASE, null, 5, null));
 
       assertThat(second.range()).isEqualTo(new SerialRange(CodeLevel.ITEM, 101, 150));
       assertThat(cases.range()).isEqualTo(new SerialRange(CodeLevel.CASE, 1, 5));
@@ -80,20 +95,20 @@ class IssuanceServiceTest {
 
     @Test
     void products_without_gtin_use_the_internal_path() {
-      CodeRun run = service.issue(items("T1", "TEA-1", null, 1));
+      CodeRun run = issue(items("T1", "TEA-1", null, 1));
       assertThat(run.link(0).path()).isEqualTo("/xl/XL-TEA-01/10/TEA-1/21/U1");
     }
 
     @Test
     void a_retry_with_the_same_content_returns_the_recorded_run() {
-      CodeRun first = service.issue(items("R1", "XF-2026-0001", null, 10));
-      assertThat(service.issue(items("R1", "XF-2026-0001", null, 10))).isEqualTo(first);
+      CodeRun first = issue(items("R1", "XF-2026-0001", null, 10));
+      assertThat(issue(items("R1", "XF-2026-0001", null, 10))).isEqualTo(first);
       assertThat(registry.runsOf(RICE, "XF-2026-0001")).hasSize(1);
     }
 
     @Test
     void a_million_codes_are_one_run_whose_digest_covers_every_code() {
-      CodeRun run = service.issue(items("BIG", "XF-2026-0001", null, 1_000_000));
+      CodeRun run = issue(items("BIG", "XF-2026-0001", null, 1_000_000));
 
       assertThat(run.count()).isEqualTo(1_000_000);
       assertThat(run.link(999_999).serial()).isEqualTo("U1000000");
@@ -108,49 +123,49 @@ class IssuanceServiceTest {
 
     @Test
     void overlapping_ranges_of_the_same_product_lot_and_level() {
-      service.issue(items("R1", "XF-2026-0001", 1L, 100));
+      issue(items("R1", "XF-2026-0001", 1L, 100));
 
-      assertThat(errorOf(() -> service.issue(items("R2", "XF-2026-0001", 100L, 5))))
+      assertThat(errorOf(() -> issue(items("R2", "XF-2026-0001", 100L, 5))))
           .isEqualTo(QrError.RANGE_OVERLAP);
       assertThat(registry.find("R2")).isEmpty();
     }
 
     @Test
     void the_same_run_id_with_other_content() {
-      service.issue(items("R1", "XF-2026-0001", 1L, 100));
-      assertThat(errorOf(() -> service.issue(items("R1", "XF-2026-0001", 1L, 101))))
+      issue(items("R1", "XF-2026-0001", 1L, 100));
+      assertThat(errorOf(() -> issue(items("R1", "XF-2026-0001", 1L, 101))))
           .isEqualTo(QrError.ALREADY_EXISTS);
     }
 
     @Test
     void a_lot_already_bound_to_another_batch() {
-      service.issue(items("R1", "XF-2026-0001", 1L, 10));
+      issue(items("R1", "XF-2026-0001", 1L, 10));
       var other =
           new IssueRequest("R2", "XF-2026-0002", "XF-2026-0001", CodeLevel.ITEM, 11L, 5, null);
-      assertThat(errorOf(() -> service.issue(other))).isEqualTo(QrError.LOT_BOUND_TO_OTHER_BATCH);
+      assertThat(errorOf(() -> issue(other))).isEqualTo(QrError.LOT_BOUND_TO_OTHER_BATCH);
     }
 
     @Test
     void an_unknown_batch() {
-      assertThat(errorOf(() -> service.issue(items("R1", "NOPE", null, 1))))
+      assertThat(errorOf(() -> issue(items("R1", "NOPE", null, 1))))
           .isEqualTo(QrError.BATCH_NOT_FOUND);
     }
 
     @Test
     void a_batch_id_that_is_not_a_valid_lot_without_an_explicit_lot() {
-      assertThat(errorOf(() -> service.issue(items("R1", "批次一", null, 1))))
+      assertThat(errorOf(() -> issue(items("R1", "批次一", null, 1))))
           .isEqualTo(QrError.INVALID_ARGUMENT);
       var explicit = new IssueRequest("R1", "批次一", "PC1", CodeLevel.ITEM, null, 1, null);
-      assertThat(service.issue(explicit).lot()).isEqualTo("PC1");
+      assertThat(issue(explicit).lot()).isEqualTo("PC1");
     }
 
     @Test
     void runs_beyond_ten_million_codes_and_empty_runs() {
-      assertThat(errorOf(() -> service.issue(items("R1", "XF-2026-0001", null, 10_000_001))))
+      assertThat(errorOf(() -> issue(items("R1", "XF-2026-0001", null, 10_000_001))))
           .isEqualTo(QrError.RANGE_TOO_LARGE);
-      assertThat(errorOf(() -> service.issue(items("R1", "XF-2026-0001", null, 0))))
+      assertThat(errorOf(() -> issue(items("R1", "XF-2026-0001", null, 0))))
           .isEqualTo(QrError.RANGE_TOO_LARGE);
-      assertThat(errorOf(() -> service.issue(items("R1", "XF-2026-0001", 0L, 5))))
+      assertThat(errorOf(() -> issue(items("R1", "XF-2026-0001", 0L, 5))))
           .isEqualTo(QrError.INVALID_ARGUMENT);
     }
   }
@@ -164,9 +179,9 @@ class IssuanceServiceTest {
 
     @BeforeEach
     void pack() {
-      items = service.issue(items("I", "XF-2026-0001", 1L, 25));
+      items = issue(items("I", "XF-2026-0001", 1L, 25));
       cases =
-          service.issue(
+          issue(
               new IssueRequest(
                   "C", "XF-2026-0001", null, CodeLevel.CASE, null, 3, new Containment("I", 10)));
     }
@@ -204,10 +219,10 @@ class IssuanceServiceTest {
           new IssueRequest(
               "C4", "XF-2026-0001", null, CodeLevel.CASE, null, 1, new Containment("X", 25));
 
-      assertThat(errorOf(() -> service.issue(again))).isEqualTo(QrError.AGGREGATION_INVALID);
-      assertThat(errorOf(() -> service.issue(tooFew))).isEqualTo(QrError.AGGREGATION_INVALID);
-      assertThat(errorOf(() -> service.issue(wrongLevel))).isEqualTo(QrError.AGGREGATION_INVALID);
-      assertThat(errorOf(() -> service.issue(missing))).isEqualTo(QrError.AGGREGATION_INVALID);
+      assertThat(errorOf(() -> issue(again))).isEqualTo(QrError.AGGREGATION_INVALID);
+      assertThat(errorOf(() -> issue(tooFew))).isEqualTo(QrError.AGGREGATION_INVALID);
+      assertThat(errorOf(() -> issue(wrongLevel))).isEqualTo(QrError.AGGREGATION_INVALID);
+      assertThat(errorOf(() -> issue(missing))).isEqualTo(QrError.AGGREGATION_INVALID);
     }
   }
 
@@ -231,6 +246,62 @@ class IssuanceServiceTest {
               MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  @Nested
+  @DisplayName("who may issue and print")
+  class WhoMayIssue {
+
+    static Caller caller(String msp, String role, String region, String party) {
+      return new Caller(role + "-" + party, role + "-" + party, msp, role, region, party);
+    }
+
+    @Test
+    @DisplayName("a labeler whose region scope covers the batch's origin issues; its labels too")
+    void a_labeler_in_scope_issues_and_prints() {
+      Caller county = caller("CountyOrgMSP", "labeler", "520122000000", "QR");
+      Caller township = caller("CountyOrgMSP", "labeler", "520122100000", "QR-T");
+
+      CodeRun run = service.issue(items("R1", "XF-2026-0001", null, 3), county);
+      service.issue(items("R2", "XF-2026-0001", null, 3), township);
+
+      assertThat(service.authorisedRun("R1", township)).isEqualTo(run);
+      assertThat(service.authorisedRun("R1", FARMER)).isEqualTo(run);
+    }
+
+    @Test
+    @DisplayName("another producer, a labeler of another region or another role: ACCESS_DENIED")
+    void others_are_denied_and_nothing_is_recorded() {
+      Caller otherFarmer = caller("CoopOrgMSP", "producer", VILLAGE, "P-2");
+      Caller sameIdOtherOrg = caller("OtherOrgMSP", "producer", VILLAGE, "P-1");
+      Caller otherCounty = caller("CountyOrgMSP", "labeler", "520123000000", "QR-X");
+      Caller otherTownship = caller("CountyOrgMSP", "labeler", "520122101000", "QR-Y");
+      Caller regulator = caller("CountyOrgMSP", "regulator", "520122000000", "AGRI");
+
+      for (Caller denied :
+          new Caller[] {otherFarmer, sameIdOtherOrg, otherCounty, otherTownship, regulator}) {
+        assertThat(errorOf(() -> service.issue(items("R1", "XF-2026-0001", null, 3), denied)))
+            .as(denied.username())
+            .isEqualTo(QrError.ACCESS_DENIED);
+      }
+      assertThat(registry.find("R1")).isEmpty();
+
+      issue(items("R1", "XF-2026-0001", null, 3));
+      for (Caller denied : new Caller[] {otherFarmer, otherCounty, regulator}) {
+        assertThat(errorOf(() -> service.authorisedRun("R1", denied)))
+            .as(denied.username())
+            .isEqualTo(QrError.ACCESS_DENIED);
+      }
+    }
+
+    @Test
+    @DisplayName("an unknown batch is BATCH_NOT_FOUND, an unknown run RUN_NOT_FOUND")
+    void unknown_batch_and_run() {
+      assertThat(errorOf(() -> service.issue(items("R1", "NOPE", null, 3), FARMER)))
+          .isEqualTo(QrError.BATCH_NOT_FOUND);
+      assertThat(errorOf(() -> service.authorisedRun("R9", FARMER)))
+          .isEqualTo(QrError.RUN_NOT_FOUND);
     }
   }
 }

@@ -12,6 +12,7 @@ import cn.xianglian.ledger.Proposal;
 import cn.xianglian.ledger.Submitted;
 import cn.xianglian.ledger.Subscription;
 import cn.xianglian.ledger.TransactionInfo;
+import cn.xianglian.qr.Caller;
 import cn.xianglian.qr.QrError;
 import cn.xianglian.qr.digitallink.CodeLevel;
 import cn.xianglian.qr.digitallink.Gtin;
@@ -31,6 +32,10 @@ class LedgerCodeRunRegistryTest {
   static final Identity READER = new Identity("reader", "CountyOrgMSP", "pem", null);
   static final Identity ISSUER = new Identity("issuer", "CountyOrgMSP", "pem", null);
   static final Gtin RICE = new Gtin("06901234567892");
+
+  /** The caller whose wallet identity (ISSUER) must sign issueRun. */
+  static final Caller LABELER =
+      new Caller("labeler", "issuer", "CountyOrgMSP", "labeler", "520122000000", "QR");
 
   static final CodeRun CASES =
       new CodeRun(
@@ -104,7 +109,9 @@ class LedgerCodeRunRegistryTest {
   }
 
   final ScriptedLedger ledger = new ScriptedLedger();
-  final LedgerCodeRunRegistry registry = new LedgerCodeRunRegistry(ledger, READER, ISSUER);
+  final LedgerCodeRunRegistry registry =
+      new LedgerCodeRunRegistry(
+          ledger, READER, caller -> caller.walletLabel().equals(ISSUER.label()) ? ISSUER : READER);
 
   @Nested
   @DisplayName("issueRun")
@@ -117,7 +124,7 @@ class LedgerCodeRunRegistryTest {
                   + ",\"count\":2,\"issuer\":\"CountyOrgMSP/QR\",\"txId\":\"tx1\"}")
               .getBytes(StandardCharsets.UTF_8);
 
-      CodeRun recorded = registry.issue(CASES);
+      CodeRun recorded = registry.issue(CASES, LABELER);
 
       assertThat(ledger.submitted).hasSize(1);
       assertThat(ledger.submitted.getFirst().function()).isEqualTo("code:issueRun");
@@ -138,12 +145,13 @@ class LedgerCodeRunRegistryTest {
               "BATCH_NOT_FOUND",
               "INVALID_ARGUMENT")) {
         ledger.errorCode = code;
-        assertThat(errorOf(() -> registry.issue(CASES))).isEqualTo(QrError.valueOf(code));
+        assertThat(errorOf(() -> registry.issue(CASES, LABELER))).isEqualTo(QrError.valueOf(code));
       }
       ledger.errorCode = "NOT_OWNER";
-      assertThat(errorOf(() -> registry.issue(CASES))).isEqualTo(QrError.ACCESS_DENIED);
+      assertThat(errorOf(() -> registry.issue(CASES, LABELER))).isEqualTo(QrError.ACCESS_DENIED);
       ledger.errorCode = "";
-      assertThat(errorOf(() -> registry.issue(CASES))).isEqualTo(QrError.LEDGER_UNAVAILABLE);
+      assertThat(errorOf(() -> registry.issue(CASES, LABELER)))
+          .isEqualTo(QrError.LEDGER_UNAVAILABLE);
     }
   }
 

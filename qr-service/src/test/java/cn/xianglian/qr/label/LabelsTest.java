@@ -78,6 +78,33 @@ class LabelsTest {
     }
 
     @Test
+    @DisplayName("the PNG is 1-bit greyscale, pixelsPerModule pixels per module, modules exact")
+    void the_png_has_one_bit_per_pixel_and_exact_modules() throws Exception {
+      String uri = signedUri(7);
+      var symbol = QrSymbols.encode(uri, ErrorCorrectionLevel.M);
+      for (int pixels : new int[] {1, 3, 8}) {
+        var png = new ByteArrayOutputStream();
+        SymbolImages.png(symbol, pixels, png);
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.toByteArray()));
+
+        assertThat(image.getWidth()).isEqualTo(symbol.getWidth() * pixels);
+        assertThat(image.getHeight()).isEqualTo(symbol.getHeight() * pixels);
+        assertThat(image.getColorModel().getPixelSize()).isEqualTo(1);
+        for (int y = 0; y < symbol.getHeight(); y++) {
+          for (int x = 0; x < symbol.getWidth(); x++) {
+            int black = symbol.get(x, y) ? 0x000000 : 0xffffff;
+            assertThat(image.getRGB(x * pixels + pixels - 1, y * pixels) & 0xffffff)
+                .as("module %d,%d at %d px", x, y, pixels)
+                .isEqualTo(black);
+          }
+        }
+      }
+      var large = new ByteArrayOutputStream();
+      SymbolImages.png(symbol, 8, large);
+      assertThat(QrDecoding.decodePng(large.toByteArray())).isEqualTo(uri);
+    }
+
+    @Test
     void an_svg_label_is_one_path_in_module_units_with_crisp_edges() {
       BitMatrix symbol = QrSymbols.encode(signedUri(42), ErrorCorrectionLevel.M);
       var svg = new StringWriter();

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The checks every registry makes before recording a run, in the documented order. A registry
- * passes the run, the lot's existing runs and a lookup of runs by id; nothing is written when a
- * check fails.
+ * The checks the code contract makes before recording a run (docs/contract-code.md), in the
+ * documented order, mirrored for the in-memory registry of unit tests. The registry passes the run,
+ * the lot's existing runs and a lookup of runs by id; nothing is written when a check fails.
  *
  * @return the identical run already recorded, when this is a retry
  */

@@ -1,5 +1,6 @@
 package cn.xianglian.qr.issuance;
 
+import cn.xianglian.qr.Caller;
 import cn.xianglian.qr.digitallink.ProductKey;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,13 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The registry in memory, with the ledger's rules: for tests and for a demo without a ledger. */
+/**
+ * The registry in memory, with the ledger's rules: for unit tests of issuance and labels only (the
+ * service always records runs on the ledger).
+ */
 public final class InMemoryCodeRunRegistry implements CodeRunRegistry {
 
   private final Map<String, CodeRun> runs = new LinkedHashMap<>();
 
   @Override
-  public synchronized CodeRun issue(CodeRun run) {
+  public synchronized CodeRun issue(CodeRun run, Caller issuer) {
     List<CodeRun> lotRuns = runsOf(run.product(), run.lot());
     Optional<CodeRun> existing =
         RunRules.check(
