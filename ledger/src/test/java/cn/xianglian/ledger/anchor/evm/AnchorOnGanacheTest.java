@@ -166,6 +166,29 @@ class AnchorOnGanacheTest {
     }
 
     @Test
+    @DisplayName(
+        "on a London chain anchors go as EIP-1559 (type 2) transactions; LEGACY mode sends type 0")
+    void transactionTypes() throws Exception {
+      String typed = chain.send(checkpoint(0, 4, 1).tree().root(), 0, 4, 0);
+      chain.receipt(typed, 1).orElseThrow();
+      Web3jAnchorChain legacy =
+          Web3jAnchorChain.connect(
+              web3j, contract, GanacheNode.ANCHORER, Web3jAnchorChain.FeeMode.LEGACY);
+      String plain = legacy.send(checkpoint(5, 6, 1).tree().root(), 5, 6, 0);
+      legacy.receipt(plain, 1).orElseThrow();
+
+      var first = web3j.ethGetTransactionByHash(typed).send().getTransaction().orElseThrow();
+      var second = web3j.ethGetTransactionByHash(plain).send().getTransaction().orElseThrow();
+
+      assertThat(Web3jAnchorChain.baseFee(web3j)).isPresent();
+      assertThat(first.getType()).isEqualTo("0x2");
+      assertThat(first.getMaxFeePerGas()).isPositive();
+      assertThat(first.getMaxPriorityFeePerGas()).isPositive();
+      assertThat(second.getType()).isEqualTo("0x0");
+      assertThat(chain.anchorCount()).isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("the same range sent twice: the second transaction reverts and nothing changes")
     void duplicateRangeReverts() throws Exception {
       byte[] root = checkpoint(0, 4, 1).tree().root();
