@@ -126,6 +126,21 @@ public final class ProofJson {
     }
   }
 
+  /**
+   * The published record a disclosure proof may carry ({@code "publication": {"record": "…"}}, the
+   * exact text the ledger holds), if present.
+   */
+  public static java.util.Optional<String> disclosedRecord(String json) {
+    try {
+      JsonNode record = MAPPER.readTree(json).path("publication").path("record");
+      return record.isString()
+          ? java.util.Optional.of(record.stringValue())
+          : java.util.Optional.empty();
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("the proof is not JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
   private static JsonNode object(JsonNode parent, String field) {
     JsonNode node = parent.get(field);
     if (node == null || !node.isObject()) {
