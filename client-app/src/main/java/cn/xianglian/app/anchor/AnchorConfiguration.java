@@ -8,15 +8,11 @@ import cn.xianglian.ledger.LedgerClient;
 import cn.xianglian.ledger.anchor.AnchorPolicy;
 import cn.xianglian.ledger.anchor.AnchorService;
 import cn.xianglian.ledger.anchor.FileAnchorStore;
+import cn.xianglian.ledger.anchor.evm.AnchorKeys;
 import cn.xianglian.ledger.anchor.evm.Web3jAnchorChain;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -31,8 +27,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.WalletUtils;
-import org.web3j.crypto.exception.CipherException;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
@@ -55,7 +49,7 @@ public class AnchorConfiguration {
       throw new IllegalStateException(
           "xl.anchor.enabled=true needs xl.anchor.contract and xl.anchor.key-file");
     }
-    Credentials credentials = credentials(properties.keyFile(), properties.keyPassword());
+    Credentials credentials = AnchorKeys.load(properties.keyFile(), properties.keyPassword());
     Web3j web3j = Web3j.build(new HttpService(properties.rpcUrl()));
     Web3jAnchorChain chain =
         Web3jAnchorChain.connect(web3j, properties.contract(), credentials, properties.feeMode());
@@ -93,21 +87,6 @@ public class AnchorConfiguration {
     service.start();
     return new Anchoring(
         service, Web3jAnchorChain.readOnly(web3j, properties.contract()), recorder, web3j, store);
-  }
-
-  /** The anchoring account: a JSON wallet file with its password, or a hex private key file. */
-  static Credentials credentials(Path keyFile, String password) {
-    try {
-      String text = Files.readString(keyFile, StandardCharsets.UTF_8).strip();
-      if (text.startsWith("{")) {
-        return WalletUtils.loadCredentials(password, keyFile.toFile());
-      }
-      return Credentials.create(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read xl.anchor.key-file " + keyFile, e);
-    } catch (CipherException e) {
-      throw new IllegalStateException("cannot decrypt xl.anchor.key-file " + keyFile, e);
-    }
   }
 
   /** The anchoring service's ledger identity; enrolled as a county of CountyOrgMSP if missing. */
