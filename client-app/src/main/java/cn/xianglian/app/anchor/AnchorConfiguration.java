@@ -50,19 +50,6 @@ public class AnchorConfiguration {
           "xl.anchor.enabled=true needs xl.anchor.contract and xl.anchor.key-file");
     }
     Credentials credentials = AnchorKeys.load(properties.keyFile(), properties.keyPassword());
-    Web3j web3j = Web3j.build(new HttpService(properties.rpcUrl()));
-    Web3jAnchorChain chain =
-        Web3jAnchorChain.connect(web3j, properties.contract(), credentials, properties.feeMode());
-    if (properties.chainId() != 0 && !chain.chainId().equals(Long.toString(properties.chainId()))) {
-      web3j.shutdown();
-      throw new IllegalStateException(
-          "xl.anchor.chain-id is "
-              + properties.chainId()
-              + " but the node at "
-              + properties.rpcUrl()
-              + " reports chain "
-              + chain.chainId());
-    }
     FileAnchorStore store = FileAnchorStore.open(properties.storeFile(), 0);
     Supplier<Identity> signer = () -> signer(properties.identity(), wallet, enroller);
     LedgerAnchorRecorder recorder = new LedgerAnchorRecorder(ledger, signer, properties.channel());
@@ -75,18 +62,39 @@ public class AnchorConfiguration {
             Duration.ofSeconds(1),
             properties.maxAttempts(),
             Duration.ofSeconds(5));
-    AnchorService service =
-        new AnchorService(
-            ledger,
-            chain,
-            store,
-            policy,
-            Clock.systemUTC(),
-            recorder,
-            new HashSet<>(properties.disclosureTypes()));
-    service.start();
-    return new Anchoring(
-        service, Web3jAnchorChain.readOnly(web3j, properties.contract()), recorder, web3j, store);
+    Web3j web3j = Web3j.build(new HttpService(properties.rpcUrl()));
+    Anchoring.Connector connector =
+        () -> {
+          Web3jAnchorChain chain =
+              Web3jAnchorChain.connect(
+                  web3j, properties.contract(), credentials, properties.feeMode());
+          if (properties.chainId() != 0
+              && !chain.chainId().equals(Long.toString(properties.chainId()))) {
+            throw new IllegalStateException(
+                "xl.anchor.chain-id is "
+                    + properties.chainId()
+                    + " but the node at "
+                    + properties.rpcUrl()
+                    + " reports chain "
+                    + chain.chainId());
+          }
+          AnchorService service =
+              new AnchorService(
+                  ledger,
+                  chain,
+                  store,
+                  policy,
+                  Clock.systemUTC(),
+                  recorder,
+                  new HashSet<>(properties.disclosureTypes()));
+          service.start();
+          return new Anchoring.Connected(
+              service, Web3jAnchorChain.readOnly(web3j, properties.contract()));
+        };
+    Anchoring anchoring =
+        new Anchoring(connector, recorder, store, web3j::shutdown, Duration.ofSeconds(30));
+    anchoring.start();
+    return anchoring;
   }
 
   /** The anchoring service's ledger identity; enrolled as a county of CountyOrgMSP if missing. */
@@ -123,7 +131,14 @@ public class AnchorConfiguration {
       if (running == null) {
         return Health.up().withDetail("enabled", false).build();
       }
-      AnchorService.Status status = running.service().status();
+      if (running.service().isEmpty()) {
+        Health.Builder waiting = Health.outOfService().withDetail("enabled", true);
+        running
+            .startFailure()
+            .ifPresent(e -> waiting.withDetail("startFailure", String.valueOf(e.getMessage())));
+        return waiting.build();
+      }
+      AnchorService.Status status = running.service().get().status();
       Health.Builder health =
           status.anchorFailure().isPresent() ? Health.outOfService() : Health.up();
       health
@@ -147,8 +162,12 @@ public class AnchorConfiguration {
   @Bean
   MeterBinder anchorMetrics(ObjectProvider<Anchoring> anchoring) {
     return registry -> {
-      Gauge.builder("xl.anchor.enabled", anchoring, a -> a.getIfAvailable() == null ? 0 : 1)
-          .description("1 when the anchoring component runs")
+      Gauge.builder(
+              "xl.anchor.enabled",
+              anchoring,
+              a ->
+                  a.getIfAvailable() == null ? 0 : a.getIfAvailable().service().isPresent() ? 1 : 0)
+          .description("1 when the anchoring component runs (0 while off or waiting for the node)")
           .register(registry);
       gauge(
           registry,
@@ -190,7 +209,9 @@ public class AnchorConfiguration {
             anchoring,
             a -> {
               Anchoring running = a.getIfAvailable();
-              return running == null ? Double.NaN : value.applyAsDouble(running.service().status());
+              return running == null || running.service().isEmpty()
+                  ? Double.NaN
+                  : value.applyAsDouble(running.service().get().status());
             })
         .description(description)
         .register(registry);

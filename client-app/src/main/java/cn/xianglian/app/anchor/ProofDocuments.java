@@ -54,8 +54,7 @@ public class ProofDocuments {
   public ObjectNode transaction(String txId) {
     Anchoring running = running();
     TxProof proof =
-        running
-            .proofOfTransaction(txId)
+        reading(() -> running.proofOfTransaction(txId))
             .orElseThrow(() -> notFound("transaction " + txId + " is not anchored (yet)"));
     return document(running, proof);
   }
@@ -64,8 +63,7 @@ public class ProofDocuments {
   public ObjectNode publication(String publicationId) {
     Anchoring running = running();
     TxProof proof =
-        running
-            .proofOfPublication(publicationId)
+        reading(() -> running.proofOfPublication(publicationId))
             .orElseThrow(() -> notFound("publication " + publicationId + " is not anchored (yet)"));
     ObjectNode document = document(running, proof);
     byte[] record =
@@ -86,23 +84,18 @@ public class ProofDocuments {
           HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "block must not be negative");
     }
     Anchoring running = running();
-    OnChainAnchor anchor;
-    try {
-      anchor =
-          running
-              .anchorOnChain(block)
-              .orElseThrow(
-                  () ->
-                      new ApiException(
-                          HttpStatus.NOT_FOUND,
-                          "ANCHOR_NOT_ON_CHAIN",
-                          "no anchor on the chain holds Fabric block " + block));
-    } catch (AnchorException e) {
-      throw chainUnavailable(e);
-    }
+    OnChainAnchor anchor =
+        reading(() -> running.anchorOnChain(block))
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        HttpStatus.NOT_FOUND,
+                        "ANCHOR_NOT_ON_CHAIN",
+                        "no anchor on the chain holds Fabric block " + block));
+    var chain = reading(running::chain);
     ObjectNode node = JSON.createObjectNode();
-    node.put("chainId", running.chain().chainId());
-    node.put("contract", running.chain().contractAddress());
+    node.put("chainId", chain.chainId());
+    node.put("contract", chain.contractAddress());
     node.put("index", anchor.index());
     node.put("root", HEX.formatHex(anchor.root()));
     node.put("fromBlock", anchor.fromBlock());
@@ -129,20 +122,18 @@ public class ProofDocuments {
     } catch (IllegalArgumentException e) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "MALFORMED_PROOF", e.getMessage());
     }
-    Verification result = record.map(proof::verifyContent).filter(v -> !v.isValid()).orElse(null);
-    if (result == null) {
-      try {
-        result = proof.verifyOnChain(running.chain());
-      } catch (AnchorException e) {
-        throw chainUnavailable(e);
-      }
-    }
+    var chain = reading(running::chain);
+    Verification result =
+        record
+            .map(proof::verifyContent)
+            .filter(v -> !v.isValid())
+            .orElseGet(() -> reading(() -> proof.verifyOnChain(chain)));
     ObjectNode node = JSON.createObjectNode();
     node.put("valid", result.isValid());
     node.put("code", result.isValid() ? null : result.failure().name());
     node.put("message", result.message());
-    node.put("chainId", running.chain().chainId());
-    node.put("contract", running.chain().contractAddress());
+    node.put("chainId", chain.chainId());
+    node.put("contract", chain.contractAddress());
     return node;
   }
 
@@ -173,7 +164,12 @@ public class ProofDocuments {
     return new ApiException(HttpStatus.NOT_FOUND, "PROOF_NOT_FOUND", message);
   }
 
-  private static ApiException chainUnavailable(AnchorException e) {
-    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "CHAIN_UNAVAILABLE", e.getMessage());
+  /** Runs a read of the chain or the service; a chain that cannot be read is CHAIN_UNAVAILABLE. */
+  private static <T> T reading(java.util.function.Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (AnchorException e) {
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "CHAIN_UNAVAILABLE", e.getMessage());
+    }
   }
 }

@@ -143,7 +143,8 @@ class AnchorEndToEndTest {
     assertThat(publications).as("the demo ledger publishes a disclosure").isNotEmpty();
     publicationId = publications.getFirst();
 
-    AnchorService service = anchoring.service();
+    awaitUntil(() -> anchoring.service().isPresent());
+    AnchorService service = anchoring.service().orElseThrow();
     awaitUntil(
         () -> service.status().nextBlock() + service.status().pendingBlocks() >= anchoredHeight);
     service.flush();
@@ -189,7 +190,7 @@ class AnchorEndToEndTest {
       var recorder =
           new LedgerAnchorRecorder(
               ledger, () -> wallet.find("anchor-service").orElseThrow(), "xifeng");
-      var stored = anchoring.service().status();
+      var stored = anchoring.service().orElseThrow().status();
       JsonNode before = anchoring.ledgerRecord(0).orElseThrow();
       var record =
           anchoring
