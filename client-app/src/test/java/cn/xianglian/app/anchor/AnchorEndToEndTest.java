@@ -393,6 +393,12 @@ class AnchorEndToEndTest {
       assertThat(page.status).isEqualTo(200);
       assertThat(page.text).contains("公开锚定证明").contains(txId).contains("crypto.subtle");
       assertThat(page.text).contains("id=\"verdict\"").contains("\"ROOT_MISMATCH\":");
+
+      Response english = get("/public/proofs/tx/" + txId + "?lang=en");
+      assertThat(english.text).contains("Public anchoring proof").contains("Verify in the browser");
+      Response paste = get("/public/proofs/verify");
+      assertThat(paste.status).isEqualTo(200);
+      assertThat(paste.text).contains("id=\"proof\"").doesNotContain("该记录尚未锚定");
     }
 
     @Test
