@@ -1,5 +1,6 @@
 package cn.xianglian.app;
 
+import cn.xianglian.app.anchor.ProofDocuments;
 import cn.xianglian.app.batch.BatchReader;
 import cn.xianglian.app.config.XlProperties;
 import cn.xianglian.app.epcis.EpcisExporter;
@@ -27,7 +28,8 @@ import org.springframework.context.annotation.Import;
   BatchReader.class,
   EpcisExporter.class,
   Problems.class,
-  PersonalDataSalts.class
+  PersonalDataSalts.class,
+  ProofDocuments.class
 })
 public class WebSlice {
 

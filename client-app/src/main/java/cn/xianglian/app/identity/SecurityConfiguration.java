@@ -57,6 +57,9 @@ public class SecurityConfiguration {
                     .authenticated()
                     .requestMatchers(HttpMethod.GET, "/api/v1/**")
                     .permitAll()
+                    // Anyone may check an inclusion proof (public anchoring).
+                    .requestMatchers(HttpMethod.POST, "/api/v1/proofs/verify")
+                    .permitAll()
                     .requestMatchers(
                         "/v3/api-docs",
                         "/v3/api-docs/**",

@@ -79,6 +79,12 @@ public final class ErrorStatus {
           // The anchor contract (public anchoring, docs/contract-anchor.md).
           Map.entry("ANCHOR_NOT_FOUND", HttpStatus.NOT_FOUND),
           Map.entry("ANCHOR_RANGE_NOT_NEXT", HttpStatus.CONFLICT),
+          // Inclusion proofs of the anchoring component (client-app anchor package).
+          Map.entry("MALFORMED_PROOF", HttpStatus.BAD_REQUEST),
+          Map.entry("PROOF_NOT_FOUND", HttpStatus.NOT_FOUND),
+          Map.entry("ANCHOR_NOT_ON_CHAIN", HttpStatus.NOT_FOUND),
+          Map.entry("ANCHORING_DISABLED", HttpStatus.SERVICE_UNAVAILABLE),
+          Map.entry("CHAIN_UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE),
           Map.entry("ALREADY_REVERSED", HttpStatus.CONFLICT),
           Map.entry("MVCC_READ_CONFLICT", HttpStatus.CONFLICT),
           Map.entry("PHANTOM_READ_CONFLICT", HttpStatus.CONFLICT),

@@ -27,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A headless Chromium (Debian's {@code chromium}) driven over the DevTools protocol: navigate, run
  * JavaScript in the page, take screenshots. Just enough for page tests, with no driver library.
+ * Public for the page tests of other feature packages (e.g. the anchor proof page).
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
   private static final Pattern LISTENING = Pattern.compile("DevTools listening on ws://([^/]+)/");
 
@@ -39,11 +40,11 @@ final class Chromium implements AutoCloseable {
   private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
 
   /** The browser binary, if installed. */
-  static boolean installed() {
+  public static boolean installed() {
     return Files.isExecutable(Path.of("/usr/bin/chromium"));
   }
 
-  Chromium(Path profile) throws Exception {
+  public Chromium(Path profile) throws Exception {
     process =
         new ProcessBuilder(
                 "/usr/bin/chromium",
@@ -103,13 +104,13 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Opens the URL and waits until the document has loaded. */
-  void navigate(String url) {
+  public void navigate(String url) {
     send("Page.navigate", Map.of("url", url));
     waitForLoad();
   }
 
   /** Runs JavaScript in the page and returns its value (promises are awaited). */
-  JsonNode evaluate(String expression) {
+  public JsonNode evaluate(String expression) {
     JsonNode result =
         send(
             "Runtime.evaluate",
@@ -121,7 +122,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Runs JavaScript that starts a navigation (a form submit) and waits for the new page. */
-  void submitAndWait(String expression) {
+  public void submitAndWait(String expression) {
     evaluate("window.__xlOld = true; " + expression + "; true");
     Instant deadline = Instant.now().plusSeconds(30);
     while (Instant.now().isBefore(deadline)) {
@@ -135,15 +136,15 @@ final class Chromium implements AutoCloseable {
     throw new IllegalStateException("no navigation after " + expression);
   }
 
-  String url() {
+  public String url() {
     return evaluate("location.href").asString();
   }
 
-  String text() {
+  public String text() {
     return evaluate("document.body.innerText").asString();
   }
 
-  void screenshot(Path file) throws IOException {
+  public void screenshot(Path file) throws IOException {
     JsonNode shot = send("Page.captureScreenshot", Map.of("format", "png"));
     Files.createDirectories(file.getParent());
     Files.write(file, Base64.getDecoder().decode(shot.path("data").asString()));

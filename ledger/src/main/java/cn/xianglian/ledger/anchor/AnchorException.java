@@ -29,7 +29,11 @@ public class AnchorException extends RuntimeException {
     /** The anchoring account is not authorised by the contract. */
     NOT_AUTHORISED(false),
     /** Every attempt failed. */
-    GAVE_UP(false);
+    GAVE_UP(false),
+    /** The Fabric ledger could not be written or read. Retryable. */
+    LEDGER_UNAVAILABLE(true),
+    /** The Fabric ledger holds another record under this anchor index. */
+    RECORD_CONFLICT(false);
 
     private final boolean retryable;
 

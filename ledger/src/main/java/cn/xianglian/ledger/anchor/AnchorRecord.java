@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * A checkpoint that is anchored: the checkpoint (with its leaves, so proofs can be built), its
- * root, and where it is on the EVM chain (contract, anchor index, transaction, block, time).
+ * root, and where it is on the EVM chain (contract, anchor index, transaction, block, the account
+ * that anchored it, time). {@code emitter} is null in records written before it was kept.
  */
 public record AnchorRecord(
     Checkpoint checkpoint,
@@ -16,6 +17,7 @@ public record AnchorRecord(
     long anchorIndex,
     String evmTxHash,
     long evmBlock,
+    String emitter,
     Instant anchoredAt) {
 
   public AnchorRecord {
@@ -38,7 +40,22 @@ public record AnchorRecord(
         && anchorIndex == that.anchorIndex
         && Objects.equals(evmTxHash, that.evmTxHash)
         && evmBlock == that.evmBlock
+        && (emitter == null ? that.emitter == null : emitter.equalsIgnoreCase(that.emitter))
         && Objects.equals(anchoredAt, that.anchoredAt);
+  }
+
+  /** A copy with the emitter set (for records read from an older store). */
+  public AnchorRecord withEmitter(String account) {
+    return new AnchorRecord(
+        checkpoint,
+        root,
+        chainId,
+        contractAddress,
+        anchorIndex,
+        evmTxHash,
+        evmBlock,
+        account,
+        anchoredAt);
   }
 
   @Override

@@ -9,10 +9,13 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -30,6 +33,12 @@ import java.util.logging.Logger;
  * not; nothing is sent twice for a range the chain holds. The contract itself accepts only the
  * range that starts at its {@code nextBlock}, so even a duplicate that slips through reverts.
  *
+ * <p>Every confirmed anchor is then written back on the Fabric ledger through the {@link
+ * AnchorRecorder}, after it is in the local {@link AnchorStore}. The write-back is restart-safe and
+ * never doubled: {@link #recordOnLedger()} walks back from the newest local record to the newest
+ * one the ledger holds and records the ones after it, in order; it runs at start, after each anchor
+ * and, while the ledger is behind, on the ticker.
+ *
  * <pre>{@code
  * AnchorService service = new AnchorService(ledger, chain, store, AnchorPolicy.defaults(), Clock.systemUTC());
  * service.start();
@@ -46,8 +55,17 @@ public final class AnchorService implements AutoCloseable {
   private final AnchorStore store;
   private final AnchorPolicy policy;
   private final Clock clock;
+  private final AnchorRecorder recorder;
+  private final Set<String> disclosureTypes;
 
   private final Object lock = new Object();
+  private final Object recordLock = new Object();
+
+  /** Local records known to be on the Fabric ledger (a prefix of the store's records). */
+  private volatile int recordedCount;
+
+  private volatile AnchorException lastRecordFailure;
+  private volatile Instant nextRecordAttempt = Instant.MIN;
   private CheckpointBuilder builder;
   private Subscription subscription;
   private ScheduledExecutorService ticker;
@@ -71,11 +89,29 @@ public final class AnchorService implements AutoCloseable {
 
   public AnchorService(
       LedgerClient ledger, AnchorChain chain, AnchorStore store, AnchorPolicy policy, Clock clock) {
+    this(ledger, chain, store, policy, clock, AnchorRecorder.NONE, Set.of());
+  }
+
+  /**
+   * A service that writes every confirmed anchor back through {@code recorder} and makes writes to
+   * composite keys of the {@code disclosureTypes} (e.g. {@code xl.fin.publication}) disclosure
+   * leaves.
+   */
+  public AnchorService(
+      LedgerClient ledger,
+      AnchorChain chain,
+      AnchorStore store,
+      AnchorPolicy policy,
+      Clock clock,
+      AnchorRecorder recorder,
+      Set<String> disclosureTypes) {
     this.ledger = ledger;
     this.chain = chain;
     this.store = store;
     this.policy = policy;
     this.clock = clock;
+    this.recorder = recorder;
+    this.disclosureTypes = Set.copyOf(disclosureTypes);
   }
 
   /** Subscribes to blocks from the store's next block and starts the time-based cut. */
@@ -84,7 +120,7 @@ public final class AnchorService implements AutoCloseable {
       if (subscription != null) {
         throw new IllegalStateException("already started");
       }
-      builder = new CheckpointBuilder(store.nextBlock());
+      builder = new CheckpointBuilder(store.nextBlock(), disclosureTypes);
       chainNextAtStart = chain.nextBlock();
       anchorer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("xl-anchor").factory());
       ticker =
@@ -92,6 +128,7 @@ public final class AnchorService implements AutoCloseable {
               Thread.ofPlatform().name("xl-anchor-tick").daemon().factory());
       long tickMillis = Math.max(10, Math.min(1_000, policy.maxDelay().toMillis() / 4));
       ticker.scheduleWithFixedDelay(this::cutIfDue, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+      anchorer.execute(this::recordQuietly);
       subscription = ledger.onBlocks(builder.nextBlock(), this::onBlock);
     }
   }
@@ -125,11 +162,24 @@ public final class AnchorService implements AutoCloseable {
   }
 
   private void cutIfDue() {
+    if (lastRecordFailure != null
+        && lastRecordFailure.retryable()
+        && !clock.instant().isBefore(nextRecordAttempt)) {
+      nextRecordAttempt = clock.instant().plus(policy.retryBackoff());
+      try {
+        anchorer.execute(this::recordQuietly);
+      } catch (RejectedExecutionException closing) {
+        return;
+      }
+    }
     synchronized (lock) {
       Optional<Instant> oldest = builder.oldestArrival();
       boolean catchingUp = builder.nextBlock() - builder.pendingBlocks() < chainNextAtStart;
+      // Blocks that hold only this service's own recordAnchor transactions wait for real ones:
+      // otherwise every anchor would make the next one due, forever.
       if (oldest.isPresent()
           && !catchingUp
+          && builder.hasSubstantiveTransactions()
           && !Duration.between(oldest.get(), clock.instant())
               .minus(policy.maxDelay())
               .isNegative()) {
@@ -263,12 +313,104 @@ public final class AnchorService implements AutoCloseable {
             anchor.index(),
             anchor.txHash(),
             anchor.evmBlock(),
+            anchor.emitter(),
             anchor.time());
     if (store.nextBlock() == checkpoint.fromBlock()) {
       store.append(record);
+      recordQuietly();
     }
     return record;
   }
+
+  /**
+   * Writes the local records the Fabric ledger does not hold yet, oldest first; returns how many it
+   * wrote. Walks back from the newest local record until one the ledger holds (ranges there are
+   * contiguous, so everything before it is recorded too), then records forward.
+   */
+  public int recordOnLedger() {
+    synchronized (recordLock) {
+      List<AnchorRecord> records = store.records();
+      int first = records.size();
+      while (first > recordedCount && !recorder.isRecorded(complete(records.get(first - 1)))) {
+        first--;
+      }
+      for (int i = first; i < records.size(); i++) {
+        recorder.record(complete(records.get(i)));
+        recordedCount = i + 1;
+      }
+      recordedCount = records.size();
+      lastRecordFailure = null;
+      return records.size() - first;
+    }
+  }
+
+  private void recordQuietly() {
+    try {
+      int written = recordOnLedger();
+      if (written > 0) {
+        LOG.info("recorded " + written + " anchor(s) on the ledger");
+      }
+    } catch (AnchorException e) {
+      lastRecordFailure = e;
+      nextRecordAttempt = clock.instant().plus(policy.retryBackoff());
+      LOG.log(
+          e.retryable() ? Level.WARNING : Level.SEVERE,
+          "recording anchors on the ledger failed" + (e.retryable() ? " (will retry)" : ""),
+          e);
+    }
+  }
+
+  /** Older stores lack the emitter, which the ledger record needs: the chain has it. */
+  private AnchorRecord complete(AnchorRecord record) {
+    if (record.emitter() != null) {
+      return record;
+    }
+    return chain
+        .anchorHolding(record.checkpoint().fromBlock())
+        .map(anchor -> record.withEmitter(anchor.emitter()))
+        .orElseThrow(
+            () ->
+                new AnchorException(
+                    AnchorException.Code.CHAIN_UNAVAILABLE,
+                    "anchor #" + record.anchorIndex() + " is not visible on the chain"));
+  }
+
+  /** What the service has done so far, for health and metrics. */
+  public Status status() {
+    List<AnchorRecord> records = store.records();
+    long pending;
+    synchronized (lock) {
+      pending = builder == null ? 0 : builder.pendingBlocks();
+    }
+    return new Status(
+        store.nextBlock(),
+        records.size(),
+        recordedCount,
+        pending,
+        records.isEmpty() ? null : records.getLast().anchoredAt(),
+        Optional.ofNullable(lastFailure),
+        Optional.ofNullable(lastRecordFailure));
+  }
+
+  /**
+   * The service's progress.
+   *
+   * @param nextBlock the first Fabric block not anchored yet
+   * @param anchors anchors in the local store
+   * @param recordedOnLedger of those, how many are known to be on the Fabric ledger
+   * @param pendingBlocks blocks collected for the next checkpoint
+   * @param lastAnchoredAt the EVM time of the newest anchor, or null
+   * @param anchorFailure the failure that stopped anchoring, if any
+   * @param recordFailure the last failure to write records on the ledger, if not yet overcome
+   */
+  public record Status(
+      long nextBlock,
+      int anchors,
+      int recordedOnLedger,
+      long pendingBlocks,
+      Instant lastAnchoredAt,
+      Optional<AnchorException> anchorFailure,
+      Optional<AnchorException> recordFailure) {}
 
   private Optional<AnchorChain.AnchorReceipt> awaitReceipt(String txHash) {
     Instant deadline = clock.instant().plus(policy.receiptTimeout());
@@ -292,19 +434,29 @@ public final class AnchorService implements AutoCloseable {
 
   /** The inclusion proof of an anchored transaction, or empty when it is not anchored (yet). */
   public Optional<TxProof> proof(String txId) {
-    Optional<AnchorRecord> found = store.byTxId(txId);
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    AnchorRecord record = found.get();
-    IndexedTree indexed;
+    return store.byTxId(txId).flatMap(record -> proof(record, indexed(record).byTxId().get(txId)));
+  }
+
+  /**
+   * The inclusion proof of a published disclosure's leaf, or empty when it is not anchored (yet).
+   */
+  public Optional<TxProof> proofOfPublication(String publicationId) {
+    return store
+        .byPublicationId(publicationId)
+        .flatMap(record -> proof(record, indexed(record).byPublication().get(publicationId)));
+  }
+
+  private IndexedTree indexed(AnchorRecord record) {
     synchronized (trees) {
-      indexed = trees.computeIfAbsent(record.anchorIndex(), i -> IndexedTree.of(record));
+      return trees.computeIfAbsent(record.anchorIndex(), i -> IndexedTree.of(record));
     }
-    Integer leafIndex = indexed.leafIndex().get(txId);
+  }
+
+  private Optional<TxProof> proof(AnchorRecord record, Integer leafIndex) {
     if (leafIndex == null) {
       return Optional.empty();
     }
+    IndexedTree indexed = indexed(record);
     Checkpoint checkpoint = record.checkpoint();
     return Optional.of(
         new TxProof(
@@ -320,14 +472,21 @@ public final class AnchorService implements AutoCloseable {
             record.evmBlock()));
   }
 
-  private record IndexedTree(MerkleTree tree, Map<String, Integer> leafIndex) {
+  private record IndexedTree(
+      MerkleTree tree, Map<String, Integer> byTxId, Map<String, Integer> byPublication) {
     static IndexedTree of(AnchorRecord record) {
       var leaves = record.checkpoint().leaves();
-      Map<String, Integer> index = new HashMap<>(leaves.size() * 2);
+      Map<String, Integer> txs = new HashMap<>(leaves.size() * 2);
+      Map<String, Integer> publications = new HashMap<>();
       for (int i = 0; i < leaves.size(); i++) {
-        index.put(leaves.get(i).txId(), i);
+        TxLeaf leaf = leaves.get(i);
+        if (leaf.isDisclosure()) {
+          publications.put(leaf.disclosure().publicationId(), i);
+        } else {
+          txs.put(leaf.txId(), i);
+        }
       }
-      return new IndexedTree(record.checkpoint().tree(), index);
+      return new IndexedTree(record.checkpoint().tree(), txs, publications);
     }
   }
 

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the anchoring service keeps its anchor records (port). Until the anchor records are written
- * back on the Fabric ledger (docs/contract-anchor.md), {@link InMemoryAnchorStore} serves. Records
- * are appended in block order and never changed.
+ * Where the anchoring service keeps its anchor records with their leaves (port), the local leaf
+ * cache that proofs are built from: {@link FileAnchorStore} or {@link InMemoryAnchorStore}. The
+ * records themselves (without leaves) are also written on the Fabric ledger through an {@link
+ * AnchorRecorder}. Records are appended in block order and never changed.
  */
 public interface AnchorStore {
 
@@ -18,6 +19,9 @@ public interface AnchorStore {
 
   /** The record whose checkpoint holds transaction {@code txId}. */
   Optional<AnchorRecord> byTxId(String txId);
+
+  /** The record whose checkpoint holds the disclosure leaf of publication {@code publicationId}. */
+  Optional<AnchorRecord> byPublicationId(String publicationId);
 
   /** All records, in block order. */
   List<AnchorRecord> records();

@@ -27,20 +27,22 @@ import java.util.zip.CRC32C;
  * CRC32C}; a torn last record (a crash during the append) is cut off when the file is opened. The
  * transaction index is rebuilt in memory on open.
  *
- * <p>Record bytes: version {@code 1}; fromBlock, toBlock (u64); last block hash (u8 length, bytes);
+ * <p>Record bytes: version {@code 2}; fromBlock, toBlock (u64); last block hash (u8 length, bytes);
  * root (32 bytes); chain id, contract, EVM tx hash (UTF-8 with u16 length); anchor index, EVM block
  * (u64); anchored-at (epoch seconds u64, nanos u32); leaf count (u32) and each leaf as {@link
- * TxLeaf#encode()} with a u16 length.
+ * TxLeaf#encode()} with a u16 length; then the emitter (UTF-8 with u16 length, empty if unknown).
+ * Version {@code 1} records (without the emitter) are still read.
  */
 public final class FileAnchorStore implements AnchorStore, AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(FileAnchorStore.class.getName());
-  private static final byte VERSION = 1;
+  private static final byte VERSION = 2;
 
   private final FileChannel file;
   private final long firstBlock;
   private final List<AnchorRecord> records = new ArrayList<>();
   private final Map<String, AnchorRecord> byTxId = new HashMap<>();
+  private final Map<String, AnchorRecord> byPublication = new HashMap<>();
 
   private FileAnchorStore(FileChannel file, long firstBlock) {
     this.file = file;
@@ -131,8 +133,17 @@ public final class FileAnchorStore implements AnchorStore, AutoCloseable {
   private void index(AnchorRecord record) {
     records.add(record);
     for (TxLeaf leaf : record.checkpoint().leaves()) {
-      byTxId.put(leaf.txId(), record);
+      if (leaf.isDisclosure()) {
+        byPublication.put(leaf.disclosure().publicationId(), record);
+      } else {
+        byTxId.put(leaf.txId(), record);
+      }
     }
+  }
+
+  @Override
+  public synchronized Optional<AnchorRecord> byPublicationId(String publicationId) {
+    return Optional.ofNullable(byPublication.get(publicationId));
   }
 
   @Override
@@ -179,6 +190,7 @@ public final class FileAnchorStore implements AnchorStore, AutoCloseable {
         out.writeShort(encoded.length);
         out.write(encoded);
       }
+      writeText(out, record.emitter() == null ? "" : record.emitter());
       out.flush();
       return bytes.toByteArray();
     } catch (IOException e) {
@@ -189,8 +201,9 @@ public final class FileAnchorStore implements AnchorStore, AutoCloseable {
   private static AnchorRecord decode(byte[] body, int length) throws IOException {
     DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(body, 0, length));
     try {
-      if (in.readByte() != VERSION) {
-        throw new IOException("unknown anchor record version");
+      byte version = in.readByte();
+      if (version != 1 && version != VERSION) {
+        throw new IOException("unknown anchor record version " + version);
       }
       long from = in.readLong();
       long to = in.readLong();
@@ -210,6 +223,7 @@ public final class FileAnchorStore implements AnchorStore, AutoCloseable {
       for (int i = 0; i < count; i++) {
         leaves.add(TxLeaf.decode(in.readNBytes(in.readUnsignedShort())));
       }
+      String emitter = version == 1 ? "" : readText(in);
       return new AnchorRecord(
           new Checkpoint(from, to, last, leaves),
           root,
@@ -218,6 +232,7 @@ public final class FileAnchorStore implements AnchorStore, AutoCloseable {
           index,
           txHash,
           evmBlock,
+          emitter.isEmpty() ? null : emitter,
           at);
     } catch (EOFException e) {
       throw new IOException("truncated anchor record", e);

@@ -12,6 +12,7 @@ public final class InMemoryAnchorStore implements AnchorStore {
   private final long firstBlock;
   private final List<AnchorRecord> records = new ArrayList<>();
   private final Map<String, AnchorRecord> byTxId = new HashMap<>();
+  private final Map<String, AnchorRecord> byPublication = new HashMap<>();
 
   public InMemoryAnchorStore(long firstBlock) {
     this.firstBlock = firstBlock;
@@ -31,8 +32,17 @@ public final class InMemoryAnchorStore implements AnchorStore {
     }
     records.add(record);
     for (TxLeaf leaf : record.checkpoint().leaves()) {
-      byTxId.put(leaf.txId(), record);
+      if (leaf.isDisclosure()) {
+        byPublication.put(leaf.disclosure().publicationId(), record);
+      } else {
+        byTxId.put(leaf.txId(), record);
+      }
     }
+  }
+
+  @Override
+  public synchronized Optional<AnchorRecord> byPublicationId(String publicationId) {
+    return Optional.ofNullable(byPublication.get(publicationId));
   }
 
   @Override

@@ -34,6 +34,33 @@ public record TxProof(
     return root.clone();
   }
 
+  /**
+   * For a disclosure leaf: checks that {@code record} (the publication as published, the exact text
+   * the ledger holds) hashes to the leaf's content hash. A transaction leaf has no content to
+   * check.
+   */
+  public Verification verifyContent(String record) {
+    if (!leaf.isDisclosure()) {
+      return Verification.invalid(
+          Verification.Failure.MALFORMED_PROOF, "a transaction leaf carries no published record");
+    }
+    byte[] hash =
+        MerkleTree.sha256().digest(record.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    if (!java.security.MessageDigest.isEqual(hash, leaf.disclosure().contentHash())) {
+      var hex = java.util.HexFormat.of();
+      return Verification.invalid(
+          Verification.Failure.CONTENT_MISMATCH,
+          "the published record of "
+              + leaf.disclosure().publicationId()
+              + " hashes to "
+              + hex.formatHex(hash)
+              + ", the anchored leaf says "
+              + hex.formatHex(leaf.disclosure().contentHash())
+              + " (the record was altered)");
+    }
+    return Verification.valid();
+  }
+
   /** Checks the leaf and path against this proof's own root and range (no chain involved). */
   public Verification verifyAgainstOwnRoot() {
     if (leaf.blockNumber() < fromBlock || leaf.blockNumber() > toBlock) {
@@ -93,8 +120,11 @@ public record TxProof(
               + toBlock);
     }
     return Verification.valid(
-        "transaction "
+        (leaf.isDisclosure()
+                ? "publication " + leaf.disclosure().publicationId() + " (transaction "
+                : "transaction ")
             + leaf.txId()
+            + (leaf.isDisclosure() ? ")" : "")
             + " (block "
             + leaf.blockNumber()
             + ") is in anchor #"

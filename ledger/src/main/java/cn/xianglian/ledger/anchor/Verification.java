@@ -14,6 +14,11 @@ public record Verification(Failure failure, String message) {
      * Leaf index, tree size or a hash length is impossible (e.g. index ≥ size, hash not 32 bytes).
      */
     MALFORMED_PROOF,
+    /**
+     * The published record shipped with a disclosure proof does not hash to the leaf's content
+     * hash: the record was altered.
+     */
+    CONTENT_MISMATCH,
     /** The leaf's block lies outside the block range the proof claims for its checkpoint. */
     LEAF_OUTSIDE_RANGE,
     /** The path is longer or shorter than a tree of that size needs for that index. */

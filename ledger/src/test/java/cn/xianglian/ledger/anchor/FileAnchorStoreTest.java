@@ -22,7 +22,12 @@ class FileAnchorStoreTest {
     List<TxLeaf> leaves =
         List.of(
             new TxLeaf(from, new byte[] {1, (byte) from}, "tx-" + from + "-a"),
-            new TxLeaf(to, new byte[] {2, (byte) to}, "交易-" + to));
+            new TxLeaf(to, new byte[] {2, (byte) to}, "交易-" + to),
+            new TxLeaf(
+                to,
+                new byte[] {2, (byte) to},
+                "交易-" + to,
+                new TxLeaf.Disclosure("PUB-" + to, new byte[32])));
     Checkpoint cp = new Checkpoint(from, to, new byte[] {9, (byte) to}, leaves);
     return new AnchorRecord(
         cp,
@@ -32,6 +37,7 @@ class FileAnchorStoreTest {
         index,
         "0x" + "ab".repeat(32),
         100 + index,
+        "0x" + "cd".repeat(20),
         Instant.parse("2026-11-24T10:00:00.123456789Z"));
   }
 
@@ -49,6 +55,9 @@ class FileAnchorStoreTest {
       assertThat(reopened.nextBlock()).isEqualTo(10);
       assertThat(reopened.byTxId("交易-9").orElseThrow().anchorIndex()).isEqualTo(1);
       assertThat(reopened.byTxId("nope")).isEmpty();
+      assertThat(reopened.byPublicationId("PUB-4").orElseThrow().anchorIndex()).isZero();
+      assertThat(reopened.byPublicationId("交易-9")).isEmpty();
+      assertThat(reopened.records().get(1).emitter()).isEqualTo("0x" + "cd".repeat(20));
     }
   }
 

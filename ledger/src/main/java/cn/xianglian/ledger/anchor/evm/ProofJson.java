@@ -22,6 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   "format": "xianglian-tx-proof/1",
  *   "hashing": "RFC 6962: leaf = SHA-256(0x00 || leaf bytes), node = SHA-256(0x01 || left || right)",
  *   "leaf": {"blockNumber": 12, "blockHash": "9f…", "txId": "ab…"},
+ *           (a disclosure leaf adds "publicationId": "…", "contentHash": "…")
  *   "leafIndex": 3,
  *   "treeSize": 10,
  *   "path": ["…", "…"],
@@ -50,6 +51,10 @@ public final class ProofJson {
     leaf.put("blockNumber", proof.leaf().blockNumber());
     leaf.put("blockHash", HEX.formatHex(proof.leaf().blockHash()));
     leaf.put("txId", proof.leaf().txId());
+    if (proof.leaf().isDisclosure()) {
+      leaf.put("publicationId", proof.leaf().disclosure().publicationId());
+      leaf.put("contentHash", HEX.formatHex(proof.leaf().disclosure().contentHash()));
+    }
     root.put("leafIndex", proof.proof().leafIndex());
     root.put("treeSize", proof.proof().treeSize());
     ArrayNode path = root.putArray("path");
@@ -94,12 +99,19 @@ public final class ProofJson {
     }
     JsonNode checkpoint = object(root, "checkpoint");
     JsonNode anchor = object(root, "anchor");
+    TxLeaf.Disclosure disclosure = null;
+    if (leaf.has("publicationId") || leaf.has("contentHash")) {
+      disclosure =
+          new TxLeaf.Disclosure(
+              text(leaf, "publicationId"), hex("leaf.contentHash", text(leaf, "contentHash")));
+    }
     try {
       return new TxProof(
           new TxLeaf(
               number(leaf, "blockNumber"),
               hex("leaf.blockHash", text(leaf, "blockHash")),
-              text(leaf, "txId")),
+              text(leaf, "txId"),
+              disclosure),
           new InclusionProof(number(root, "leafIndex"), number(root, "treeSize"), hashes),
           hex("root", text(root, "root")),
           number(checkpoint, "fromBlock"),
@@ -111,6 +123,21 @@ public final class ProofJson {
           number(anchor, "evmBlock"));
     } catch (NullPointerException e) {
       throw new IllegalArgumentException("the proof lacks a field: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The published record a disclosure proof may carry ({@code "publication": {"record": "…"}}, the
+   * exact text the ledger holds), if present.
+   */
+  public static java.util.Optional<String> disclosedRecord(String json) {
+    try {
+      JsonNode record = MAPPER.readTree(json).path("publication").path("record");
+      return record.isString()
+          ? java.util.Optional.of(record.stringValue())
+          : java.util.Optional.empty();
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("the proof is not JSON: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -21,8 +21,11 @@ import org.web3j.protocol.http.HttpService;
  *     --rpc http://127.0.0.1:8545 --contract 0x… proof.json
  * </pre>
  *
- * Exit status: 0 valid; 1 invalid (the reason is printed: ROOT_MISMATCH, ROOT_NOT_ANCHORED, …); 2
- * bad arguments or unreadable proof; 3 the chain could not be read.
+ * A disclosure proof that carries the published record ({@code publication.record}, as the API
+ * returns it) has that record checked against the leaf's content hash first (CONTENT_MISMATCH).
+ *
+ * <p>Exit status: 0 valid; 1 invalid (the reason is printed: ROOT_MISMATCH, ROOT_NOT_ANCHORED, …);
+ * 2 bad arguments or unreadable proof; 3 the chain could not be read.
  */
 public final class VerifyProofCli {
 
@@ -35,7 +38,8 @@ public final class VerifyProofCli {
     System.exit(run(args, System.out, System.err));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  /** Runs the verifier; returns the exit status (for callers that must not exit the JVM). */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     String rpc = null;
     String contract = null;
     String file = null;
@@ -55,15 +59,24 @@ public final class VerifyProofCli {
       return 2;
     }
     TxProof proof;
+    java.util.Optional<String> record;
     try {
       String json =
           file.equals("-")
               ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
               : Files.readString(Path.of(file));
       proof = ProofJson.read(json);
+      record = ProofJson.disclosedRecord(json);
     } catch (IOException | IllegalArgumentException e) {
       err.println("MALFORMED_PROOF: " + e.getMessage());
       return 2;
+    }
+    if (record.isPresent()) {
+      Verification content = proof.verifyContent(record.get());
+      if (!content.isValid()) {
+        out.println("INVALID " + content.failure() + ": " + content.message());
+        return 1;
+      }
     }
     if (!proof.contractAddress().equalsIgnoreCase(contract)) {
       err.println(

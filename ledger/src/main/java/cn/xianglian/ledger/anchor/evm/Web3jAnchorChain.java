@@ -36,7 +36,12 @@ import org.web3j.utils.Numeric;
 
 /**
  * The {@link AnchorChain} on an EVM node through Web3j: reads the anchoring contract with {@code
- * eth_call} and its {@code Anchored} logs, and signs legacy transactions locally.
+ * eth_call} and its {@code Anchored} logs, and signs transactions locally: EIP-1559 (type 2) where
+ * the chain has a base fee (London and later; ganache 7 does), legacy otherwise ({@link FeeMode}).
+ *
+ * <p>Fees: type 2 pays {@code maxPriorityFeePerGas} = the node's {@code eth_maxPriorityFeePerGas}
+ * (1 gwei if the node does not answer it) and {@code maxFeePerGas} = 2 × the latest base fee + that
+ * tip; legacy pays {@code eth_gasPrice}. Either grows 25 % per attempt.
  *
  * <p>Nonces: one anchoring account sends one transaction at a time (checkpoints are anchored in
  * order), so every attempt takes the account's <em>confirmed</em> nonce ({@code
@@ -56,26 +61,48 @@ public final class Web3jAnchorChain implements AnchorChain {
 
   static final BigInteger DEPLOY_GAS_LIMIT = BigInteger.valueOf(2_000_000);
 
+  /** Which transaction type to send. */
+  public enum FeeMode {
+    /** EIP-1559 (type 2) when the latest block has a base fee, else legacy. */
+    AUTO,
+    /** Always legacy (type 0, {@code gasPrice}). */
+    LEGACY,
+    /** Always EIP-1559; a chain without a base fee is an error. */
+    EIP1559
+  }
+
+  /** The tip when the node does not answer {@code eth_maxPriorityFeePerGas}: 1 gwei. */
+  static final BigInteger DEFAULT_TIP = BigInteger.valueOf(1_000_000_000L);
+
   private final Web3j web3j;
   private final String contract;
   private final Credentials credentials;
   private final long chainId;
+  private final FeeMode feeMode;
 
-  private Web3jAnchorChain(Web3j web3j, String contract, Credentials credentials, long chainId) {
+  private Web3jAnchorChain(
+      Web3j web3j, String contract, Credentials credentials, long chainId, FeeMode feeMode) {
     this.web3j = web3j;
     this.contract = contract;
     this.credentials = credentials;
     this.chainId = chainId;
+    this.feeMode = feeMode;
   }
 
   /** A chain that reads and anchors as {@code credentials} (which the contract must authorise). */
   public static Web3jAnchorChain connect(Web3j web3j, String contract, Credentials credentials) {
-    return new Web3jAnchorChain(web3j, contract, credentials, readChainId(web3j));
+    return connect(web3j, contract, credentials, FeeMode.AUTO);
+  }
+
+  /** As {@link #connect(Web3j, String, Credentials)}, sending transactions of {@code feeMode}. */
+  public static Web3jAnchorChain connect(
+      Web3j web3j, String contract, Credentials credentials, FeeMode feeMode) {
+    return new Web3jAnchorChain(web3j, contract, credentials, readChainId(web3j), feeMode);
   }
 
   /** A chain that only reads (for verifiers). */
   public static Web3jAnchorChain readOnly(Web3j web3j, String contract) {
-    return new Web3jAnchorChain(web3j, contract, null, readChainId(web3j));
+    return new Web3jAnchorChain(web3j, contract, null, readChainId(web3j), FeeMode.AUTO);
   }
 
   /**
@@ -202,14 +229,55 @@ public final class Web3jAnchorChain implements AnchorChain {
           Code.NOT_AUTHORISED,
           credentials.getAddress() + " may not anchor in contract " + contract);
     }
+    BigInteger nonce = confirmedNonce(web3j, credentials.getAddress());
+    String data = AnchorContract.encode(AnchorContract.anchor(root, fromBlock, toBlock));
+    Optional<BigInteger> baseFee = feeMode == FeeMode.LEGACY ? Optional.empty() : baseFee(web3j);
+    if (feeMode == FeeMode.EIP1559 && baseFee.isEmpty()) {
+      throw new AnchorException(
+          Code.SEND_REJECTED, "the chain has no base fee: EIP-1559 transactions are not supported");
+    }
     RawTransaction tx =
-        RawTransaction.createTransaction(
-            confirmedNonce(web3j, credentials.getAddress()),
-            gasPrice(web3j, attempt),
-            ANCHOR_GAS_LIMIT,
-            contract,
-            AnchorContract.encode(AnchorContract.anchor(root, fromBlock, toBlock)));
+        baseFee.isPresent()
+            ? eip1559(nonce, data, baseFee.get(), attempt)
+            : RawTransaction.createTransaction(
+                nonce, gasPrice(web3j, attempt), ANCHOR_GAS_LIMIT, contract, data);
     return sendSigned(web3j, tx, chainId, credentials);
+  }
+
+  private RawTransaction eip1559(BigInteger nonce, String data, BigInteger baseFee, int attempt) {
+    BigInteger tip = bump(maxPriorityFee(web3j), attempt);
+    BigInteger maxFee = bump(baseFee.shiftLeft(1), attempt).add(tip);
+    return RawTransaction.createTransaction(
+        chainId, nonce, ANCHOR_GAS_LIMIT, contract, BigInteger.ZERO, data, tip, maxFee);
+  }
+
+  /** The latest block's base fee, empty before London (or on chains without one). */
+  static Optional<BigInteger> baseFee(Web3j web3j) {
+    var block =
+        rpc(
+                () -> web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send(),
+                "eth_getBlockByNumber")
+            .getBlock();
+    if (block == null || block.getBaseFeePerGasRaw() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(block.getBaseFeePerGas());
+  }
+
+  private static BigInteger maxPriorityFee(Web3j web3j) {
+    try {
+      var response = web3j.ethMaxPriorityFeePerGas().send();
+      if (!response.hasError() && response.getResult() != null) {
+        return response.getMaxPriorityFeePerGas();
+      }
+    } catch (IOException | RuntimeException e) {
+      // fall through: not every node answers it
+    }
+    return DEFAULT_TIP;
+  }
+
+  private static BigInteger bump(BigInteger value, int attempt) {
+    return value.multiply(BigInteger.valueOf(4L + attempt)).divide(BigInteger.valueOf(4));
   }
 
   @Override
@@ -266,7 +334,11 @@ public final class Web3jAnchorChain implements AnchorChain {
   }
 
   private static String sendSigned(Web3j web3j, RawTransaction tx, long chainId, Credentials from) {
-    String signed = Numeric.toHexString(TransactionEncoder.signMessage(tx, chainId, from));
+    byte[] bytes =
+        tx.getType().isLegacy()
+            ? TransactionEncoder.signMessage(tx, chainId, from)
+            : TransactionEncoder.signMessage(tx, from);
+    String signed = Numeric.toHexString(bytes);
     String hash = Hash.sha3(signed);
     EthSendTransaction response;
     try {
@@ -317,8 +389,7 @@ public final class Web3jAnchorChain implements AnchorChain {
 
   /** The node's gas price, 25 % more for each retry so a resend replaces a stuck attempt. */
   static BigInteger gasPrice(Web3j web3j, int attempt) {
-    BigInteger base = rpc(() -> web3j.ethGasPrice().send(), "eth_gasPrice").getGasPrice();
-    return base.multiply(BigInteger.valueOf(4L + attempt)).divide(BigInteger.valueOf(4));
+    return bump(rpc(() -> web3j.ethGasPrice().send(), "eth_gasPrice").getGasPrice(), attempt);
   }
 
   private static long readChainId(Web3j web3j) {

@@ -86,14 +86,18 @@ public final class AnchorBenchmark {
       for (Checkpoint cp : checkpoints) {
         AnchorRecord record = service.anchor(cp);
         var receipt = web3j.ethGetTransactionReceipt(record.evmTxHash()).send().getResult();
+        var sent =
+            web3j.ethGetTransactionByHash(record.evmTxHash()).send().getTransaction().orElseThrow();
         System.out.printf(
             Locale.ROOT,
-            "anchor #%d blocks %d..%d (%,d tx): gas used %,d%n",
+            "anchor #%d blocks %d..%d (%,d tx): type %s, gas used %,d, effective gas price %s wei%n",
             record.anchorIndex(),
             cp.fromBlock(),
             cp.toBlock(),
             cp.leaves().size(),
-            receipt.getGasUsed());
+            sent.getType(),
+            receipt.getGasUsed(),
+            org.web3j.utils.Numeric.decodeQuantity(receipt.getEffectiveGasPrice()));
       }
 
       List<String> txIds = big.leaves().stream().map(TxLeaf::txId).toList();

@@ -12,6 +12,7 @@ import cn.xianglian.ledger.anchor.AnchorChain;
 import cn.xianglian.ledger.anchor.AnchorException;
 import cn.xianglian.ledger.anchor.AnchorPolicy;
 import cn.xianglian.ledger.anchor.AnchorRecord;
+import cn.xianglian.ledger.anchor.AnchorRecorder;
 import cn.xianglian.ledger.anchor.AnchorService;
 import cn.xianglian.ledger.anchor.Checkpoint;
 import cn.xianglian.ledger.anchor.CheckpointBuilder;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -163,6 +165,29 @@ class AnchorOnGanacheTest {
       assertThat(anchor.txHash()).isEqualTo(tx);
       assertThat(anchor.time()).isAfter(Instant.parse("2026-01-01T00:00:00Z"));
       assertThat(chain.anchorHolding(5)).isEmpty();
+    }
+
+    @Test
+    @DisplayName(
+        "on a London chain anchors go as EIP-1559 (type 2) transactions; LEGACY mode sends type 0")
+    void transactionTypes() throws Exception {
+      String typed = chain.send(checkpoint(0, 4, 1).tree().root(), 0, 4, 0);
+      chain.receipt(typed, 1).orElseThrow();
+      Web3jAnchorChain legacy =
+          Web3jAnchorChain.connect(
+              web3j, contract, GanacheNode.ANCHORER, Web3jAnchorChain.FeeMode.LEGACY);
+      String plain = legacy.send(checkpoint(5, 6, 1).tree().root(), 5, 6, 0);
+      legacy.receipt(plain, 1).orElseThrow();
+
+      var first = web3j.ethGetTransactionByHash(typed).send().getTransaction().orElseThrow();
+      var second = web3j.ethGetTransactionByHash(plain).send().getTransaction().orElseThrow();
+
+      assertThat(Web3jAnchorChain.baseFee(web3j)).isPresent();
+      assertThat(first.getType()).isEqualTo("0x2");
+      assertThat(first.getMaxFeePerGas()).isPositive();
+      assertThat(first.getMaxPriorityFeePerGas()).isPositive();
+      assertThat(second.getType()).isEqualTo("0x0");
+      assertThat(chain.anchorCount()).isEqualTo(2);
     }
 
     @Test
@@ -543,6 +568,75 @@ class AnchorOnGanacheTest {
           assertThat(restarted.proof(first.getFirst()).orElseThrow().verifyOnChain(chain).isValid())
               .isTrue();
           assertThat(restarted.proof(later).orElseThrow().verifyOnChain(chain).isValid()).isTrue();
+        }
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "anchors confirmed while the Fabric ledger refused the write-back are recorded after a"
+            + " restart, each once, and nothing is sent to the chain again")
+    void writeBackAfterRestart() throws Exception {
+      Path data = dir.resolve("ledger-" + System.nanoTime());
+      EmbeddedCa ca = EmbeddedCa.open(data.resolve("ca"));
+      Identity producer =
+          ca.enroll(
+              "coop-1", "CoopOrgMSP", Map.of("xl.role", "producer", "xl.region", "520122100000"));
+      var recorded = new java.util.concurrent.ConcurrentHashMap<Long, AnchorRecord>();
+      var writes = new java.util.concurrent.atomic.AtomicInteger();
+      var down = new java.util.concurrent.atomic.AtomicBoolean(true);
+      AnchorRecorder recorder =
+          new AnchorRecorder() {
+            @Override
+            public boolean isRecorded(AnchorRecord record) {
+              if (down.get()) {
+                throw new AnchorException(AnchorException.Code.LEDGER_UNAVAILABLE, "down");
+              }
+              return recorded.containsKey(record.anchorIndex());
+            }
+
+            @Override
+            public void record(AnchorRecord record) {
+              if (down.get()) {
+                throw new AnchorException(AnchorException.Code.LEDGER_UNAVAILABLE, "down");
+              }
+              writes.incrementAndGet();
+              recorded.putIfAbsent(record.anchorIndex(), record);
+            }
+          };
+      try (EmbeddedLedger ledger =
+          EmbeddedLedger.open(EmbeddedLedgerConfig.defaults(data.resolve("ledger")), ca)) {
+        List<String> txs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+          txs.add(ledger.submit(producer, Proposal.of("probe", "put", "a" + i, "v")).txId());
+        }
+        InMemoryAnchorStore store = new InMemoryAnchorStore(0);
+        try (AnchorService service =
+            new AnchorService(
+                ledger, chain, store, fastPolicy(5), Clock.systemUTC(), recorder, Set.of())) {
+          service.start();
+          awaitRecorded(store, txs.getLast());
+          assertThat(service.status().recordFailure()).isPresent();
+        }
+        assertThat(recorded).isEmpty();
+        int sends = transport.forwardedSends();
+
+        down.set(false);
+        try (AnchorService restarted =
+            new AnchorService(
+                ledger, chain, store, fastPolicy(5), Clock.systemUTC(), recorder, Set.of())) {
+          restarted.start();
+          long deadline = System.nanoTime() + TIMEOUT.toNanos();
+          while (recorded.size() < store.records().size() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+          }
+          assertThat(recorded.keySet())
+              .containsExactlyInAnyOrderElementsOf(
+                  store.records().stream().map(AnchorRecord::anchorIndex).toList());
+          assertThat(writes.get()).isEqualTo(store.records().size());
+          assertThat(recorded.get(0L).evmTxHash()).isEqualTo(chain.anchorAt(0).txHash());
+          assertThat(restarted.status().recordFailure()).isEmpty();
+          assertThat(transport.forwardedSends()).isEqualTo(sends);
         }
       }
     }

@@ -17,18 +17,18 @@ import org.web3j.crypto.Credentials;
  * A real ganache EVM node on 127.0.0.1, started from the npm packages the build installed ({@code
  * target/solidity/node_modules}, from {@code src/main/solidity/package-lock.json}). Deterministic
  * accounts; every transaction is mined at once into its own block. Failing to start is an error
- * with the node's output, never a skipped test.
+ * with the node's output, never a skipped test. Public for client-app's tests (ledger's test jar).
  */
-final class GanacheNode implements AutoCloseable {
+public final class GanacheNode implements AutoCloseable {
 
   /** Ganache's deterministic account 0 (owner) and 1 (anchorer), 2 (a stranger). */
-  static final Credentials OWNER =
+  public static final Credentials OWNER =
       Credentials.create("0x4f3edf983ac636a65a842ce7c78d9aa706d3b113bce9c46f30d7d21715b23b1d");
 
-  static final Credentials ANCHORER =
+  public static final Credentials ANCHORER =
       Credentials.create("0x6cbed15c793ce57650b9877cf6fa156fbef513c4e6134f022a85b1ffdd59b2a1");
 
-  static final Credentials STRANGER =
+  public static final Credentials STRANGER =
       Credentials.create("0x6370fd033278c143179d81c5526140625662b8daa446c22ee2d73db3707e620c");
 
   private final Process process;
@@ -41,7 +41,7 @@ final class GanacheNode implements AutoCloseable {
     this.url = url;
   }
 
-  static GanacheNode start(Path workDir) throws IOException, InterruptedException {
+  public static GanacheNode start(Path workDir) throws IOException, InterruptedException {
     String nodeModules =
         System.getProperty("xl.anchor.nodeModules", "target/solidity/node_modules");
     String node = System.getProperty("xl.anchor.node", "node");
@@ -111,7 +111,7 @@ final class GanacheNode implements AutoCloseable {
         "ganache did not answer on " + url + " within 90 s:\n" + Files.readString(log));
   }
 
-  String url() {
+  public String url() {
     return url;
   }
 
@@ -128,7 +128,7 @@ final class GanacheNode implements AutoCloseable {
     }
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 }
