@@ -523,10 +523,11 @@ public final class PartyContract implements ContractInterface {
           PartyStore store = new PartyStore(ctx.getStub());
           chain(store, query.orgId()).requireReader(Caller.of(ctx));
           YearMonth through = PartyCommands.month("through", query.through());
+          YearMonth from = query.from() == null ? null : PartyCommands.month("from", query.from());
           return CanonicalJson.text(
               store.members(query.orgId()).stream()
                   .filter(m -> m.stage().isMember())
-                  .map(m -> DuesLedger.arrears(m, store.dues(m.memberId()), through))
+                  .map(m -> DuesLedger.arrears(m, store.dues(m.memberId()), from, through))
                   .filter(a -> !a.unpaidMonths().isEmpty())
                   .toList());
         });
@@ -640,11 +641,14 @@ public final class PartyContract implements ContractInterface {
     }
   }
 
-  /** {@code {"orgId","through"}} with a month {@code yyyy-MM}. */
-  record ArrearsQuery(String orgId, String through) {
+  /** {@code {"orgId","through","from"?}} with months {@code yyyy-MM}. */
+  record ArrearsQuery(String orgId, String through, String from) {
     ArrearsQuery {
       Require.id("orgId", orgId);
       PartyCommands.month("through", through);
+      if (from != null) {
+        PartyCommands.month("from", from);
+      }
     }
   }
 

@@ -536,6 +536,13 @@ public abstract class PartyContractSuite {
       assertThat(first.get("lapsed").asBoolean()).isFalse();
       assertThat(byMember(arrears, m3).get("trailing").asInt()).isEqualTo(6);
       assertThat(byMember(arrears, m3).get("lapsed").asBoolean()).isTrue();
+      JsonNode recent =
+          tree(
+              evaluate(
+                  auditor,
+                  "duesArrears",
+                  "{\"orgId\":\"" + branch + "\",\"through\":\"2025-03\",\"from\":\"2025-01\"}"));
+      assertThat(byMember(recent, m1).get("unpaidMonths")).hasSize(2);
       Identity self = person("member", "party_member", village, m1);
       assertThat(tree(evaluate(self, "listDues", "{\"memberId\":\"" + m1 + "\",\"year\":2025}")))
           .hasSize(1);

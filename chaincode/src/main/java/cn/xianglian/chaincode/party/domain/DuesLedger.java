@@ -63,8 +63,11 @@ public final class DuesLedger {
         category + " dues are " + flat.minFen() + ".." + flat.maxFen() + " fen, not " + amountFen);
   }
 
-  /** The months from the member's first dues month through {@code through} without a payment. */
-  public static Arrears arrears(Member member, List<Dues> paid, YearMonth through) {
+  /**
+   * The months from the member's first dues month (or {@code from}, when later; null for none)
+   * through {@code through} without a payment.
+   */
+  public static Arrears arrears(Member member, List<Dues> paid, YearMonth from, YearMonth through) {
     Require.present("through", through);
     List<String> unpaid = new ArrayList<>();
     int trailing = 0;
@@ -72,6 +75,9 @@ public final class DuesLedger {
       Set<String> months = new HashSet<>();
       paid.forEach(d -> months.add(d.month()));
       YearMonth month = member.duesFrom().orElseThrow();
+      if (from != null && from.isAfter(month)) {
+        month = from;
+      }
       for (; !month.isAfter(through); month = month.plusMonths(1)) {
         if (months.contains(month.toString())) {
           trailing = 0;

@@ -249,15 +249,20 @@ class PartyDomainTest {
     void arrears() {
       Member joined = member(Stage.FULL, "2025-01-20");
       List<Dues> paid = List.of(dues("2025-01"), dues("2025-03"));
-      DuesLedger.Arrears arrears = DuesLedger.arrears(joined, paid, YearMonth.of(2025, 9));
+      DuesLedger.Arrears arrears = DuesLedger.arrears(joined, paid, null, YearMonth.of(2025, 9));
       assertThat(arrears.unpaidMonths())
           .containsExactly(
               "2025-02", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09");
       assertThat(arrears.trailing()).isEqualTo(6);
       assertThat(arrears.lapsed()).isTrue();
-      assertThat(DuesLedger.arrears(joined, paid, YearMonth.of(2025, 8)).lapsed()).isFalse();
       assertThat(
-              DuesLedger.arrears(member(Stage.ACTIVIST, "2025-01-01"), paid, YearMonth.of(2025, 9))
+              DuesLedger.arrears(joined, paid, YearMonth.of(2025, 5), YearMonth.of(2025, 9))
+                  .unpaidMonths())
+          .hasSize(5);
+      assertThat(DuesLedger.arrears(joined, paid, null, YearMonth.of(2025, 8)).lapsed()).isFalse();
+      assertThat(
+              DuesLedger.arrears(
+                      member(Stage.ACTIVIST, "2025-01-01"), paid, null, YearMonth.of(2025, 9))
                   .unpaidMonths())
           .isEmpty();
     }
