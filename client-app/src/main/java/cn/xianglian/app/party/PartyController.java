@@ -6,6 +6,7 @@ import static cn.xianglian.app.party.PartyRequests.MONTH;
 import static cn.xianglian.app.party.PartyRequests.REGION;
 
 import cn.xianglian.app.identity.CallerIdentities;
+import cn.xianglian.app.producer.PersonalDataSalts;
 import cn.xianglian.app.system.Committed;
 import cn.xianglian.app.system.TraceLedger;
 import cn.xianglian.ledger.Identity;
@@ -53,9 +54,9 @@ class PartyController {
 
   private final TraceLedger ledger;
   private final CallerIdentities callers;
-  private final MemberSalts salts;
+  private final PersonalDataSalts salts;
 
-  PartyController(TraceLedger ledger, CallerIdentities callers, MemberSalts salts) {
+  PartyController(TraceLedger ledger, CallerIdentities callers, PersonalDataSalts salts) {
     this.ledger = ledger;
     this.callers = callers;
     this.salts = salts;
@@ -125,7 +126,7 @@ class PartyController {
         callers.writer(),
         "registerMember",
         request.command(),
-        Map.of(MEMBER, request.person(), MEMBER_SALT, salts.saltFor(request.memberId())));
+        Map.of(MEMBER, request.person(), MEMBER_SALT, memberSalt(salts, request.memberId())));
   }
 
   @GetMapping("/members/{memberId}")
@@ -316,6 +317,15 @@ class PartyController {
   @Operation(summary = "党务公开列表 — the items of an organisation the caller may read")
   JsonNode publications(@PathVariable @Pattern(regexp = ID) String orgId) {
     return evaluate(callers.reader(), "listPublications", orgId);
+  }
+
+  /**
+   * The salt of a member's personal-data hash: the application's personal-data salt of {@code
+   * party-member/<memberId>}, the same on every retry, so a resubmitted registration has the same
+   * content and the contract returns the existing member.
+   */
+  static byte[] memberSalt(PersonalDataSalts salts, String memberId) {
+    return salts.saltFor("party-member/" + memberId);
   }
 
   private Committed<JsonNode> submit(String transaction, Object argument) {

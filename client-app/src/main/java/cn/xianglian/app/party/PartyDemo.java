@@ -5,6 +5,7 @@ import cn.xianglian.app.demo.DemoExtension;
 import cn.xianglian.app.identity.IdentityEnroller;
 import cn.xianglian.app.identity.UserDirectory;
 import cn.xianglian.app.identity.Wallet;
+import cn.xianglian.app.producer.PersonalDataSalts;
 import cn.xianglian.app.system.TraceLedger;
 import cn.xianglian.ledger.Identity;
 import java.io.IOException;
@@ -60,7 +61,7 @@ class PartyDemo implements DemoExtension {
   private final Wallet wallet;
   private final UserDirectory users;
   private final ObjectProvider<IdentityEnroller> enroller;
-  private final MemberSalts salts;
+  private final PersonalDataSalts salts;
   private final Path marker;
   private final AtomicInteger count = new AtomicInteger();
 
@@ -69,7 +70,7 @@ class PartyDemo implements DemoExtension {
       Wallet wallet,
       UserDirectory users,
       ObjectProvider<IdentityEnroller> enroller,
-      MemberSalts salts,
+      PersonalDataSalts salts,
       XlProperties properties) {
     this.ledger = ledger;
     this.wallet = wallet;
@@ -446,7 +447,7 @@ class PartyDemo implements DemoExtension {
             PartyController.MEMBER,
             args("name", name, "phone", phone(memberId), "idNumber", idNumber(memberId, since)),
             PartyController.MEMBER_SALT,
-            salts.saltFor(memberId)));
+            PartyController.memberSalt(salts, memberId)));
     count.incrementAndGet();
   }
 

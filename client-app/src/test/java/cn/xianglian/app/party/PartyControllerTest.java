@@ -35,7 +35,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(PartyController.class)
-@Import({WebSlice.class, MemberSalts.class})
+@Import(WebSlice.class)
 @TestPropertySource(properties = "xl.data.dir=target/test-data/web-slice")
 @DisplayName("The party API")
 class PartyControllerTest {
