@@ -92,7 +92,31 @@ public enum ObjectType {
   /** An anchor record by its index zero-padded to 20 digits. */
   ANCHOR("ANCHOR", "anchorIndex"),
   /** Anchors by their zero-padded toBlock; the value is the anchor index. */
-  ANCHOR_BLOCK("ANCHOR_BLOCK", "toBlock");
+  ANCHOR_BLOCK("ANCHOR_BLOCK", "toBlock"),
+  // ---- party affairs (党务), docs/contract-party.md ----
+  /** A version of a county's party rules (meeting frequencies, dues, intervals, points). */
+  PARTY_RULES("xl.party.rules", "county6", "version"),
+  PARTY_ORG("xl.party.org", "orgId"),
+  /** The organisations directly below an organisation. */
+  PARTY_ORG_CHILD("xl.party.idx.orgChild", "parentId", "orgId"),
+  PARTY_ORG_BY_REGION("xl.party.idx.orgByRegion", "county6", "township9", "village12", "orgId"),
+  PARTY_MEMBER("xl.party.member", "memberId"),
+  PARTY_MEMBER_BY_ORG("xl.party.idx.memberByOrg", "orgId", "memberId"),
+  /** Key of a member's personal data in the private data collection. */
+  PARTY_PERSON("xl.party.person", "memberId"),
+  PARTY_MEETING("xl.party.meeting", "meetingId"),
+  PARTY_MEETING_BY_ORG("xl.party.idx.meetingByOrg", "orgId", "date", "meetingId"),
+  /** Meetings a member was listed in (present or absent). */
+  PARTY_ATTENDANCE("xl.party.idx.attendance", "memberId", "date", "meetingId"),
+  /** 党费 of a member for a month. */
+  PARTY_DUES("xl.party.dues", "memberId", "month"),
+  /** 民主评议 of a member for a year. */
+  PARTY_EVALUATION("xl.party.evaluation", "memberId", "year"),
+  PARTY_EVALUATION_BY_ORG("xl.party.idx.evaluationByOrg", "orgId", "year", "memberId"),
+  PARTY_AWARD("xl.party.award", "awardId"),
+  PARTY_AWARD_BY_MEMBER("xl.party.idx.awardByMember", "memberId", "date", "awardId"),
+  PARTY_PUBLICATION("xl.party.publication", "publicationId"),
+  PARTY_PUBLICATION_BY_ORG("xl.party.idx.publicationByOrg", "orgId", "publicationId");
 
   private final String objectType;
   private final List<String> attributes;

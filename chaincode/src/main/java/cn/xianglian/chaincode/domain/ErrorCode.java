@@ -40,6 +40,14 @@ public enum ErrorCode {
   RUN_NOT_FOUND,
   /** No anchor record (公开锚定) with that index, or none holding that block. */
   ANCHOR_NOT_FOUND,
+  /** Unknown party organisation (党组织) id. */
+  PARTY_ORG_NOT_FOUND,
+  /** Unknown party member id, or a member of another branch. */
+  PARTY_MEMBER_NOT_FOUND,
+  /** No party rules (党务规则) of the county in force at the date. */
+  PARTY_RULES_NOT_FOUND,
+  /** Unknown meeting (三会一课 / 主题党日) id. */
+  MEETING_NOT_FOUND,
   /** The caller's party does not own the batch (or is not its pending owner, or not the issuer). */
   NOT_OWNER,
   /** An anchored block range that does not follow the last recorded one. */
@@ -78,6 +86,12 @@ public enum ErrorCode {
   DECISION_REQUIRED,
   /** The voucher already has a reversal (红字冲销). */
   ALREADY_REVERSED,
+  /** A 党务公开 publication whose scope (党内 / 党外) its category does not allow. */
+  PUBLICATION_SCOPE_INVALID,
+  /** A 发展党员 step that skips a stage. */
+  STAGE_SKIPPED,
+  /** A 发展党员 step earlier than the required interval after the previous stage. */
+  INTERVAL_NOT_MET,
   /** An illegal state transition. */
   INVALID_STATE,
   /** A lineage walk (trace, recall, warning) would exceed its bound; nothing is written. */

@@ -12,5 +12,12 @@ public enum Role {
   /** A villager (村民), or a portal filing on a villager's behalf: files objections (质询). */
   VILLAGER,
   /** A labelling service (赋码): issues code runs for batches of its region scope. */
-  LABELER
+  LABELER,
+  /**
+   * A party organisation's worker (党组织书记 / 组织委员): {@code xl.party} names the organisation it acts
+   * for (and, through it, for the organisations below).
+   */
+  PARTY_ORG,
+  /** A party member (党员): {@code xl.party} is the member's pseudonymous id. */
+  PARTY_MEMBER
 }

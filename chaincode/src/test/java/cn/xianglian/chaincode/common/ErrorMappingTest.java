@@ -74,6 +74,10 @@ class ErrorMappingTest {
             "DISTRIBUTION_NOT_FOUND",
             "RUN_NOT_FOUND",
             "ANCHOR_NOT_FOUND",
+            "PARTY_ORG_NOT_FOUND",
+            "PARTY_MEMBER_NOT_FOUND",
+            "PARTY_RULES_NOT_FOUND",
+            "MEETING_NOT_FOUND",
             "NOT_OWNER",
             "ANCHOR_RANGE_NOT_NEXT",
             "ALREADY_EXISTS",
@@ -93,6 +97,9 @@ class ErrorMappingTest {
             "PERIOD_CLOSED",
             "DECISION_REQUIRED",
             "ALREADY_REVERSED",
+            "PUBLICATION_SCOPE_INVALID",
+            "STAGE_SKIPPED",
+            "INTERVAL_NOT_MET",
             "INVALID_STATE",
             "LIMIT_EXCEEDED");
   }
