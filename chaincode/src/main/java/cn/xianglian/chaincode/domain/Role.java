@@ -12,5 +12,11 @@ public enum Role {
   /** A villager (村民), or a portal filing on a villager's behalf: files objections (质询). */
   VILLAGER,
   /** A labelling service (赋码): issues code runs for batches of its region scope. */
-  LABELER
+  LABELER,
+  /** A grid worker (网格员): reports events in the grid assigned to it, verifies handling on site. */
+  GRID_WORKER,
+  /** A department (职能部门) events are dispatched to: claims, returns and handles them. */
+  DEPARTMENT,
+  /** A consumer (消费者), or a portal filing for one: files complaints and suggestions (投诉建议). */
+  CONSUMER
 }

@@ -71,7 +71,13 @@ class ErrorMappingTest {
             "ASSET_NOT_FOUND",
             "RUN_NOT_FOUND",
             "ANCHOR_NOT_FOUND",
+            "GRID_NOT_FOUND",
+            "GRID_WORKER_NOT_FOUND",
+            "GRID_EVENT_NOT_FOUND",
+            "GRID_CATALOGUE_NOT_FOUND",
+            "DEPARTMENT_NOT_FOUND",
             "NOT_OWNER",
+            "NOT_ASSIGNED",
             "ANCHOR_RANGE_NOT_NEXT",
             "ALREADY_EXISTS",
             "EVENT_ID_CONFLICT",
@@ -91,6 +97,7 @@ class ErrorMappingTest {
             "DECISION_REQUIRED",
             "ALREADY_REVERSED",
             "INVALID_STATE",
+            "NO_DISPATCH_RULE",
             "LIMIT_EXCEEDED");
   }
 }
