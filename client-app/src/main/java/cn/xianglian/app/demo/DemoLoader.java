@@ -49,6 +49,7 @@ class DemoLoader implements ApplicationRunner {
   private final PersonalDataSalts salts;
   private final Path loaded;
   private final Path loading;
+  private final ObjectProvider<DemoExtension> extensions;
 
   DemoLoader(
       TraceLedger trace,
@@ -57,7 +58,9 @@ class DemoLoader implements ApplicationRunner {
       UserDirectory users,
       ObjectProvider<IdentityEnroller> enroller,
       PersonalDataSalts salts,
-      XlProperties properties) {
+      XlProperties properties,
+      ObjectProvider<DemoExtension> extensions) {
+    this.extensions = extensions;
     this.salts = salts;
     this.trace = trace;
     this.ledger = ledger;
@@ -73,6 +76,7 @@ class DemoLoader implements ApplicationRunner {
     DemoData data = read();
     if (Files.exists(loaded)) {
       printUsers(data, "already loaded");
+      extensions.orderedStream().forEach(DemoExtension::load);
       return;
     }
     if (ledger.height() > 1 && !Files.exists(loading)) {
@@ -116,6 +120,7 @@ class DemoLoader implements ApplicationRunner {
     delete(loading);
     LOG.info("demo data loaded: {} transactions, ledger height {}", count, ledger.height());
     printUsers(data, "loaded now");
+    extensions.orderedStream().forEach(DemoExtension::load);
   }
 
   private void submit(Identity caller, DemoData.Step step) {
