@@ -586,7 +586,8 @@ public abstract class GridContractSuite {
     submit(county, "defineCatalogue", catalogueJson(latest + 1));
   }
 
-  static String catalogueJson(int version) {
+  /** The suite's catalogue (six categories, three departments) as version {@code version}. */
+  public static String catalogueJson(int version) {
     return """
         {"county":"%s","version":%d,"categories":[\
         {"code":"SAFETY_HAZARD","name":"安全隐患","reporters":["GRID_WORKER","VILLAGER"],"limits":%s},\
