@@ -49,7 +49,10 @@ class DomainPurityTest {
   void onlyLedgerStateTouchesTheStub() {
     noClasses()
         .that()
-        .resideInAnyPackage("cn.xianglian.chaincode.trace..", "cn.xianglian.chaincode.finance..")
+        .resideInAnyPackage(
+            "cn.xianglian.chaincode.trace..",
+            "cn.xianglian.chaincode.finance..",
+            "cn.xianglian.chaincode.grid..")
         .should()
         .callMethodWhere(
             com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
@@ -66,7 +69,10 @@ class DomainPurityTest {
         .resideInAnyPackage("cn.xianglian.chaincode.common..", "cn.xianglian.chaincode.domain..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("cn.xianglian.chaincode.trace..", "cn.xianglian.chaincode.finance..")
+        .resideInAnyPackage(
+            "cn.xianglian.chaincode.trace..",
+            "cn.xianglian.chaincode.finance..",
+            "cn.xianglian.chaincode.grid..")
         .check(CLASSES);
     noClasses()
         .that()
