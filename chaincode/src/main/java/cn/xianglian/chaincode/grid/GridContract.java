@@ -278,12 +278,17 @@ public final class GridContract implements ContractInterface {
           Actor actor = Caller.of(ctx);
           GridStore store = new GridStore(ctx.getStub());
           Optional<GridEvent> stored = store.event(cmd.eventId());
+          // Only dispatch needs the catalogue, only verify the caller's worker record.
           Optional<GridCatalogue> catalogue =
-              stored.flatMap(e -> store.catalogue(e.region().county6(), e.catalogueVersion()));
+              action != StepAction.DISPATCH
+                  ? Optional.empty()
+                  : stored.flatMap(
+                      e -> store.catalogue(e.region().county6(), e.catalogueVersion()));
+          Optional<GridWorker> worker =
+              action == StepAction.VERIFY ? callerWorker(store, actor) : Optional.empty();
           Tx tx = store.tx();
           Decided<GridEvent> decided =
-              GridRules.transition(
-                  action, cmd, actor, stored, catalogue, callerWorker(store, actor), tx);
+              GridRules.transition(action, cmd, actor, stored, catalogue, worker, tx);
           GridEvent event = decided.record();
           if (!decided.retry()) {
             boolean newDepartment =
