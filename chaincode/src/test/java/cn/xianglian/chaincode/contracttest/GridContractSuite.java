@@ -416,6 +416,16 @@ public abstract class GridContractSuite {
             .as(transaction)
             .isEqualTo("GRID_EVENT_NOT_FOUND");
       }
+      assertThat(rejected(townshipDept, "claimEvent", step(unknown)))
+          .isEqualTo("GRID_EVENT_NOT_FOUND");
+      assertThat(rejected(townshipDept, "returnEvent", note(unknown, "x")))
+          .isEqualTo("GRID_EVENT_NOT_FOUND");
+      assertThat(rejected(townshipDept, "handleEvent", handle(unknown)))
+          .isEqualTo("GRID_EVENT_NOT_FOUND");
+      assertThat(rejected(worker, "verifyEvent", verify(unknown, true)))
+          .isEqualTo("GRID_EVENT_NOT_FOUND");
+      assertThat(rejected(worker, "rateEvent", rate(unknown, 5))).isEqualTo("GRID_EVENT_NOT_FOUND");
+      assertThat(codeOf(() -> evaluate("getEvent", unknown))).isEqualTo("GRID_EVENT_NOT_FOUND");
     }
 
     @Test
