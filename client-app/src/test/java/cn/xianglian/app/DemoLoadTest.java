@@ -80,6 +80,17 @@ class DemoLoadTest {
                 .asString())
         .isEqualTo("CAIW-02");
 
+    // The grid demo (GridDemoLoader): 330 events in all 11 townships, through the grid contract.
+    JsonNode sla =
+        trace.evaluateIn(
+            "grid",
+            wallet.find("grid-center").orElseThrow(),
+            "getSlaStatistics",
+            Map.of("scope", "520122", "groupBy", "TOWNSHIP"));
+    assertThat(sla.path("total").path("reported").asInt()).as(sla.toString()).isEqualTo(330);
+    assertThat(sla.path("groups").size()).isEqualTo(11);
+    assertThat(sla.path("total").path("escalated").asInt()).isPositive();
+
     ApplicationArguments none = new DefaultApplicationArguments();
     for (ApplicationRunner runner : context.getBeansOfType(ApplicationRunner.class).values()) {
       runner.run(none);

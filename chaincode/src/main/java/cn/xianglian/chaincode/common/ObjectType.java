@@ -116,7 +116,28 @@ public enum ObjectType {
   PARTY_AWARD("xl.party.award", "awardId"),
   PARTY_AWARD_BY_MEMBER("xl.party.idx.awardByMember", "memberId", "date", "awardId"),
   PARTY_PUBLICATION("xl.party.publication", "publicationId"),
-  PARTY_PUBLICATION_BY_ORG("xl.party.idx.publicationByOrg", "orgId", "publicationId");
+  PARTY_PUBLICATION_BY_ORG("xl.party.idx.publicationByOrg", "orgId", "publicationId"),
+
+  // ---- grid governance (网格化治理) ----
+  GRID("xl.grid.grid", "gridId"),
+  /** Grids by county, township and village (the structure county → township → village → grid). */
+  GRID_BY_REGION("xl.grid.idx.gridByRegion", "county6", "township9", "village12", "gridId"),
+  /** A version of a county's category catalogue, zero-padded to 4 digits. */
+  GRID_CATALOGUE("xl.grid.catalogue", "county6", "version"),
+  GRID_WORKER("xl.grid.worker", "workerId"),
+  /**
+   * Workers ever assigned to a grid; the worker's current grid decides (entries are never removed).
+   */
+  GRID_WORKER_BY_GRID("xl.grid.idx.workerByGrid", "gridId", "workerId"),
+  /** Key of a grid worker's personal data in the private data collection. */
+  GRID_WORKER_PERSONAL("xl.grid.workerPersonal", "workerId"),
+  GRID_EVENT("xl.grid.event", "eventId"),
+  GRID_EVENT_BY_REGION(
+      "xl.grid.idx.eventByRegion", "county6", "township9", "village12", "gridId", "eventId"),
+  /** Events ever dispatched to a department; the event's current department decides. */
+  GRID_EVENT_BY_DEPARTMENT("xl.grid.idx.eventByDepartment", "departmentId", "eventId"),
+  /** Key of a reporter's personal data (optional) in the private data collection. */
+  GRID_REPORTER_PERSONAL("xl.grid.reporterPersonal", "eventId");
 
   private final String objectType;
   private final List<String> attributes;

@@ -48,8 +48,23 @@ public enum ErrorCode {
   PARTY_RULES_NOT_FOUND,
   /** Unknown meeting (三会一课 / 主题党日) id. */
   MEETING_NOT_FOUND,
+  /** Unknown grid (网格) id. */
+  GRID_NOT_FOUND,
+  /** Unknown grid worker (网格员) id. */
+  GRID_WORKER_NOT_FOUND,
+  /** Unknown grid event id. */
+  GRID_EVENT_NOT_FOUND,
+  /** No grid category catalogue for the county, or no such category in it. */
+  GRID_CATALOGUE_NOT_FOUND,
+  /** A department that the event's catalogue does not list. */
+  DEPARTMENT_NOT_FOUND,
   /** The caller's party does not own the batch (or is not its pending owner, or not the issuer). */
   NOT_OWNER,
+  /**
+   * The caller is not the party the record names: a grid worker of another grid, a department the
+   * event is not dispatched to, someone other than the reporter rating.
+   */
+  NOT_ASSIGNED,
   /** An anchored block range that does not follow the last recorded one. */
   ANCHOR_RANGE_NOT_NEXT,
   /** A client-chosen id exists with different content. */
@@ -94,6 +109,8 @@ public enum ErrorCode {
   INTERVAL_NOT_MET,
   /** An illegal state transition. */
   INVALID_STATE,
+  /** No dispatch rule of the catalogue covers the event's category and region. */
+  NO_DISPATCH_RULE,
   /** A lineage walk (trace, recall, warning) would exceed its bound; nothing is written. */
   LIMIT_EXCEEDED
 }

@@ -19,5 +19,11 @@ public enum Role {
    */
   PARTY_ORG,
   /** A party member (党员): {@code xl.party} is the member's pseudonymous id. */
-  PARTY_MEMBER
+  PARTY_MEMBER,
+  /** A grid worker (网格员): reports events in the grid assigned to it, verifies handling on site. */
+  GRID_WORKER,
+  /** A department (职能部门) events are dispatched to: claims, returns and handles them. */
+  DEPARTMENT,
+  /** A consumer (消费者), or a portal filing for one: files complaints and suggestions (投诉建议). */
+  CONSUMER
 }

@@ -52,7 +52,8 @@ class DomainPurityTest {
         .resideInAnyPackage(
             "cn.xianglian.chaincode.trace..",
             "cn.xianglian.chaincode.finance..",
-            "cn.xianglian.chaincode.party..")
+            "cn.xianglian.chaincode.party..",
+            "cn.xianglian.chaincode.grid..")
         .should()
         .callMethodWhere(
             com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
@@ -72,7 +73,8 @@ class DomainPurityTest {
         .resideInAnyPackage(
             "cn.xianglian.chaincode.trace..",
             "cn.xianglian.chaincode.finance..",
-            "cn.xianglian.chaincode.party..")
+            "cn.xianglian.chaincode.party..",
+            "cn.xianglian.chaincode.grid..")
         .check(CLASSES);
     noClasses()
         .that()

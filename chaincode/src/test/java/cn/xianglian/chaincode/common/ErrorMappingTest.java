@@ -78,7 +78,13 @@ class ErrorMappingTest {
             "PARTY_MEMBER_NOT_FOUND",
             "PARTY_RULES_NOT_FOUND",
             "MEETING_NOT_FOUND",
+            "GRID_NOT_FOUND",
+            "GRID_WORKER_NOT_FOUND",
+            "GRID_EVENT_NOT_FOUND",
+            "GRID_CATALOGUE_NOT_FOUND",
+            "DEPARTMENT_NOT_FOUND",
             "NOT_OWNER",
+            "NOT_ASSIGNED",
             "ANCHOR_RANGE_NOT_NEXT",
             "ALREADY_EXISTS",
             "EVENT_ID_CONFLICT",
@@ -101,6 +107,7 @@ class ErrorMappingTest {
             "STAGE_SKIPPED",
             "INTERVAL_NOT_MET",
             "INVALID_STATE",
+            "NO_DISPATCH_RULE",
             "LIMIT_EXCEEDED");
   }
 }

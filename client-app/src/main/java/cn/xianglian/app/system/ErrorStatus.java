@@ -94,6 +94,15 @@ public final class ErrorStatus {
           Map.entry("PUBLICATION_SCOPE_INVALID", HttpStatus.UNPROCESSABLE_CONTENT),
           Map.entry("STAGE_SKIPPED", HttpStatus.CONFLICT),
           Map.entry("INTERVAL_NOT_MET", HttpStatus.CONFLICT),
+
+          // The grid contract (grid governance, docs/contract-grid.md).
+          Map.entry("GRID_NOT_FOUND", HttpStatus.NOT_FOUND),
+          Map.entry("GRID_WORKER_NOT_FOUND", HttpStatus.NOT_FOUND),
+          Map.entry("GRID_EVENT_NOT_FOUND", HttpStatus.NOT_FOUND),
+          Map.entry("GRID_CATALOGUE_NOT_FOUND", HttpStatus.NOT_FOUND),
+          Map.entry("DEPARTMENT_NOT_FOUND", HttpStatus.NOT_FOUND),
+          Map.entry("NOT_ASSIGNED", HttpStatus.FORBIDDEN),
+          Map.entry("NO_DISPATCH_RULE", HttpStatus.UNPROCESSABLE_CONTENT),
           Map.entry("MVCC_READ_CONFLICT", HttpStatus.CONFLICT),
           Map.entry("PHANTOM_READ_CONFLICT", HttpStatus.CONFLICT),
           Map.entry("DUPLICATE_TXID", HttpStatus.CONFLICT),
