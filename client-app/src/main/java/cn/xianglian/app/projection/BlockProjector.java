@@ -10,8 +10,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,11 +59,13 @@ public final class BlockProjector {
   private final TransactionTemplate transactions;
   private final MidBlockHook hook;
   private final JsonMapper json = JsonMapper.builder().build();
+  private final FinanceRows finance;
 
   public BlockProjector(JdbcTemplate jdbc, TransactionTemplate transactions, MidBlockHook hook) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.hook = hook;
+    this.finance = new FinanceRows(jdbc);
   }
 
   /** The checkpoint as committed. */
@@ -103,12 +105,20 @@ public final class BlockProjector {
                   "tr_certificate",
                   "tr_warning",
                   "tr_recall",
+                  "fin_voucher",
+                  "fin_decision",
+                  "fin_rules",
+                  "fin_publication",
+                  "fin_objection",
+                  "fin_contract",
+                  "fin_asset",
                   "xl_chaincode_event",
                   "xl_key_write",
                   "xl_transaction",
                   "xl_block")) {
             jdbc.update("delete from " + table);
           }
+          finance.clear();
           jdbc.update(
               "update xl_checkpoint set last_block = -1, last_block_hash = null, updated_at = ?"
                   + " where id = 1",
@@ -191,7 +201,7 @@ public final class BlockProjector {
     final List<Object[]> writes = new ArrayList<>();
     final List<Object[]> events = new ArrayList<>();
     // The last value of each read-model record in the group (a later write replaces an earlier).
-    final Map<TraceTable, Map<String, List<Object>>> readModel = new EnumMap<>(TraceTable.class);
+    final Map<ReadModel, Map<String, List<Object>>> readModel = new LinkedHashMap<>();
   }
 
   private void write(Rows rows) {
@@ -212,6 +222,7 @@ public final class BlockProjector {
         10,
         rows.writes);
     writeReadModel(rows.readModel);
+    finance.write(rows.readModel);
     insert(
         "xl_chaincode_event",
         "block_number, tx_index, tx_id, chaincode, event_name, payload_json",
@@ -325,31 +336,32 @@ public final class BlockProjector {
 
   /** Records the row a record write leads to; {@code null} values mean the record was deleted. */
   private void collectReadModel(
-      Map<TraceTable, Map<String, List<Object>>> readModel,
+      Map<ReadModel, Map<String, List<Object>>> readModel,
       StateKey key,
       BlockEvent.KeyWrite write,
       String valueJson,
       String sha,
       TransactionInfo info,
       long blockNumber) {
-    Optional<TraceTable> table =
-        key.objectType() == null ? Optional.empty() : TraceTable.forObjectType(key.objectType());
+    Optional<ReadModel> table =
+        key.objectType() == null ? Optional.empty() : ReadModel.forObjectType(key.objectType());
     if (table.isEmpty() || key.id() == null) {
       return;
     }
+    String id = table.get().id(key);
     Map<String, List<Object>> rows =
-        readModel.computeIfAbsent(table.get(), t -> new java.util.LinkedHashMap<>());
+        readModel.computeIfAbsent(table.get(), t -> new LinkedHashMap<>());
     if (write.delete() || valueJson == null) {
-      rows.put(key.id(), null);
+      rows.put(id, null);
       return;
     }
     var values = new ArrayList<Object>(table.get().decode(json.readTree(valueJson)).values());
     values.addAll(List.of(info.txId(), blockNumber, sha, valueJson));
-    rows.put(key.id(), values);
+    rows.put(id, values);
   }
 
   /** Deletes, updates, and inserts (where no row was updated) the block's read-model rows. */
-  private void writeReadModel(Map<TraceTable, Map<String, List<Object>>> readModel) {
+  private void writeReadModel(Map<ReadModel, Map<String, List<Object>>> readModel) {
     readModel.forEach(
         (table, rows) -> {
           var names = new ArrayList<String>();
