@@ -19,10 +19,17 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * the token), {@code /public/**} open to all, everything else under {@code /web/**} needs a login;
  * what a logged-in user may see (role, region) the controllers decide and answer 403 pages. The
  * REST API keeps its stateless HTTP Basic chain. Language: zh-CN unless {@code ?lang=en}
- * (remembered in a cookie).
+ * (remembered in a cookie). REST API reads of personal data are written to the access log like the
+ * pages' ({@link ApiAccessLog}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+  private final AccessLog accessLog;
+
+  WebConfiguration(AccessLog accessLog) {
+    this.accessLog = accessLog;
+  }
 
   @Bean
   @Order(1)
@@ -53,5 +60,8 @@ class WebConfiguration implements WebMvcConfigurer {
     var change = new LocaleChangeInterceptor();
     change.setParamName("lang");
     registry.addInterceptor(change).addPathPatterns("/web/**", "/public/**", "/login");
+    registry
+        .addInterceptor(new ApiAccessLog(accessLog))
+        .addPathPatterns(ApiAccessLog.READS.keySet().toArray(String[]::new));
   }
 }

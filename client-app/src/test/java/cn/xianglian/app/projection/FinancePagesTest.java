@@ -354,6 +354,44 @@ class FinancePagesTest extends DemoLedgerContext {
     }
   }
 
+  @Nested
+  @DisplayName("the access log")
+  class AccessLog {
+
+    @Test
+    @DisplayName(
+        "records API reads of personal data (voucher, objections, producer) and page reads")
+    void apiReads() throws Exception {
+      String voucherId = anyVoucher();
+      long before = count("select count(*) from xl_access_log where username = ?", AUDITOR);
+      body(get("/api/v1/finance/vouchers/" + voucherId).with(user(AUDITOR)), 200);
+      body(get("/api/v1/producers/P-520122-0001").with(user(AUDITOR)), 200);
+      body(get("/web/finance/vouchers/" + voucherId).with(user(AUDITOR)), 200);
+      assertThat(
+              jdbc.queryForList(
+                  "select record_type || ':' || record_id from xl_access_log where username = ?"
+                      + " order by id desc limit 3",
+                  String.class,
+                  AUDITOR))
+          .containsExactly(
+              "voucher:" + voucherId, "producer:P-520122-0001", "voucher:" + voucherId);
+      assertThat(count("select count(*) from xl_access_log where username = ?", AUDITOR))
+          .isEqualTo(before + 3);
+    }
+
+    @Test
+    @DisplayName("a refused API read is not logged as a read")
+    void refusedReadsAreNotLogged() throws Exception {
+      long before = count("select count(*) from xl_access_log where username = ?", PRODUCER);
+      MvcResult result =
+          mvc.perform(get("/api/v1/finance/vouchers/" + anyVoucher()).with(user(PRODUCER)))
+              .andReturn();
+      assertThat(result.getResponse().getStatus()).isEqualTo(403);
+      assertThat(count("select count(*) from xl_access_log where username = ?", PRODUCER))
+          .isEqualTo(before);
+    }
+  }
+
   private String anyVoucher() {
     return jdbc.queryForObject(
         "select min(voucher_id) from fin_voucher where village = ?", String.class, VILLAGE);
