@@ -19,10 +19,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The finance rows that are not one record per key, written in the block group's transaction after
- * the read models: a voucher's lines and steps (rewritten whenever the voucher is), and the
- * anomalies of every village's month the group touched, found by the contract's own rules ({@link
- * Anomalies#detect}, the pure domain) over the projected posted vouchers, publications and approval
- * rules, exactly as the contract's {@code anomalies} query finds them on the ledger.
+ * the read models: a voucher's lines and steps (rewritten whenever the voucher is), the overview's
+ * figures of every village the group touched, and the anomalies of every village's month the group
+ * touched, found by the contract's own rules ({@link Anomalies#detect}, the pure domain) over the
+ * projected posted vouchers, publications and approval rules, exactly as the contract's {@code
+ * anomalies} query finds them on the ledger.
  */
 final class FinanceRows {
 
@@ -62,16 +63,74 @@ final class FinanceRows {
             villageMonths.add(rs.getString(1) + "/" + rs.getString(2));
           });
     }
+    Set<String> villages = new TreeSet<>();
     for (String villageMonth : villageMonths) {
       int slash = villageMonth.indexOf('/');
       writeAnomalies(villageMonth.substring(0, slash), villageMonth.substring(slash + 1));
+      villages.add(villageMonth.substring(0, slash));
+    }
+    readModel
+        .getOrDefault(FinanceTable.OBJECTION, Map.of())
+        .values()
+        .forEach(
+            values -> {
+              if (values != null) {
+                villages.add(ReadModel.text(json(values), "village"));
+              }
+            });
+    for (String village : villages) {
+      refreshFigures(village);
+    }
+  }
+
+  private static final String[] FIGURES = {
+    "select count(*) from fin_voucher where village = ?",
+    "select coalesce(sum(total_fen), 0) from fin_voucher where village = ? and status = 'POSTED'",
+    "select count(*) from fin_voucher v join fin_voucher_step s on s.voucher_id = v.voucher_id"
+        + " where v.village = ? and s.status = 'APPROVED'",
+    "select count(*) from fin_voucher v join fin_voucher_step s on s.voucher_id = v.voucher_id"
+        + " where v.village = ? and s.status = 'REJECTED'",
+    "select count(*) from fin_anomaly where village = ?",
+    "select count(*) from fin_publication where village = ? and late = true",
+    "select count(*) from fin_objection where village = ?",
+    "select count(*) from fin_objection where village = ? and status = 'OPEN'"
+  };
+
+  /** Recounts the overview's figures of one village (fin_village_figures). */
+  void refreshFigures(String village) {
+    if (village == null || village.length() != 12) {
+      return;
+    }
+    var values = new ArrayList<Object>();
+    for (String sql : FIGURES) {
+      values.add(jdbc.queryForObject(sql, Long.class, village));
+    }
+    values.add(village);
+    int updated =
+        jdbc.update(
+            "update fin_village_figures set vouchers = ?, posted_fen = ?, approvals = ?,"
+                + " rejections = ?, anomalies = ?, late_disclosures = ?, objections = ?,"
+                + " open_objections = ? where village = ?",
+            values.toArray());
+    if (updated == 0) {
+      values.add(ReadModel.township(village));
+      jdbc.update(
+          "insert into fin_village_figures (vouchers, posted_fen, approvals, rejections,"
+              + " anomalies, late_disclosures, objections, open_objections, village, township)"
+              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          values.toArray());
     }
   }
 
   /** Deletes every row this class writes (with the rest of the projection). */
   void clear() {
     for (String table :
-        List.of("fin_voucher_line", "fin_voucher_step", "fin_anomaly", "fin_anomaly_evidence")) {
+        List.of(
+            "fin_voucher_line",
+            "fin_voucher_step",
+            "fin_anomaly",
+            "fin_anomaly_evidence",
+            "fin_village_figures")) {
       jdbc.update("delete from " + table);
     }
   }

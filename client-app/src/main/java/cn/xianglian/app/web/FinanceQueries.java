@@ -3,7 +3,6 @@ package cn.xianglian.app.web;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,61 +26,34 @@ class FinanceQueries {
       long objections,
       long openObjections) {}
 
-  private static final String[] FIGURES = {
-    "select village, count(*) from fin_voucher where village like ? group by village",
-    "select village, coalesce(sum(total_fen), 0) from fin_voucher where village like ?"
-        + " and status = 'POSTED' group by village",
-    "select v.village, count(*) from fin_voucher_step s join fin_voucher v"
-        + " on v.voucher_id = s.voucher_id where v.village like ? and s.status = 'APPROVED'"
-        + " group by v.village",
-    "select v.village, count(*) from fin_voucher_step s join fin_voucher v"
-        + " on v.voucher_id = s.voucher_id where v.village like ? and s.status = 'REJECTED'"
-        + " group by v.village",
-    "select village, count(*) from fin_anomaly where village like ? group by village",
-    "select village, count(*) from fin_publication where village like ? and late = true"
-        + " group by village",
-    "select village, count(*) from fin_objection where village like ? group by village",
-    "select village, count(*) from fin_objection where village like ? and status = 'OPEN'"
-        + " group by village"
-  };
-
   private final JdbcTemplate jdbc;
 
   FinanceQueries(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
-  /** Per village within the scope: vouchers, posted amount, approvals, anomalies, ... */
+  /**
+   * Per village within the scope: vouchers, posted amount, approvals, anomalies, ... (kept per
+   * village by the projector in fin_village_figures).
+   */
   List<VillageFigures> overview(String scope) {
-    Map<String, long[]> figures = new TreeMap<>();
-    for (int f = 0; f < FIGURES.length; f++) {
-      int index = f;
-      jdbc.query(
-          FIGURES[f],
-          rs -> {
-            figures.computeIfAbsent(rs.getString(1), v -> new long[FIGURES.length])[index] =
-                rs.getLong(2);
-          },
-          scope + "%");
-    }
-    return figures.entrySet().stream()
-        .map(
-            e -> {
-              long[] v = e.getValue();
-              String village = e.getKey();
-              return new VillageFigures(
-                  village,
-                  village.substring(0, 9) + "000",
-                  v[0],
-                  v[1],
-                  v[2],
-                  v[3],
-                  v[4],
-                  v[5],
-                  v[6],
-                  v[7]);
-            })
-        .toList();
+    return jdbc.query(
+        "select village, township, vouchers, posted_fen, approvals, rejections, anomalies,"
+            + " late_disclosures, objections, open_objections from fin_village_figures"
+            + " where village like ? order by village",
+        (rs, n) ->
+            new VillageFigures(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getLong(5),
+                rs.getLong(6),
+                rs.getLong(7),
+                rs.getLong(8),
+                rs.getLong(9),
+                rs.getLong(10)),
+        scope + "%");
   }
 
   /** A village's vouchers, optionally only those with a step of {@code stepStatus}. */

@@ -392,6 +392,77 @@ class FinancePagesTest extends DemoLedgerContext {
     }
   }
 
+  @Nested
+  @DisplayName("PDF exports")
+  class Pdf {
+
+    @Test
+    @DisplayName("the monthly disclosure lists the month's posted vouchers with their transactions")
+    void monthlyDisclosure() throws Exception {
+      byte[] pdf =
+          pdf(get("/public/villages/" + VILLAGE + "/disclosure.pdf").param("period", "2026-10"));
+      String text = text(pdf);
+      for (String voucherId :
+          jdbc.queryForList(
+              "select voucher_id from fin_voucher where village = ? and period = '2026-10'"
+                  + " and status = 'POSTED'",
+              String.class,
+              VILLAGE)) {
+        assertThat(text).contains(voucherId);
+      }
+      assertThat(text).contains("2026-10").contains("514");
+      assertThat(
+              pdf(
+                  get("/web/village/disclosure.pdf")
+                      .param("period", "2026-10")
+                      .with(user(BOOKKEEPER))))
+          .startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    @DisplayName("the audit report lists every village of the region with its anomalies")
+    void auditReport() throws Exception {
+      String text = text(pdf(get("/web/finance/audit-report.pdf").with(user(AUDITOR))));
+      assertThat(text).contains(VILLAGE);
+      String anomalyVoucher =
+          jdbc.queryForObject(
+              "select min(record_id) from fin_anomaly_evidence where village = ?",
+              String.class,
+              VILLAGE);
+      if (anomalyVoucher != null) {
+        assertThat(text).contains(anomalyVoucher);
+      }
+    }
+
+    @Test
+    @DisplayName("is refused outside role and region; unknown villages and periods are 404")
+    void denials() throws Exception {
+      body(get("/web/finance/audit-report.pdf").with(user(PRODUCER)), 403);
+      body(get("/web/finance/audit-report.pdf").with(user(VILLAGER)), 403);
+      body(get("/web/village/disclosure.pdf").param("period", "2026-10").with(user(AUDITOR)), 403);
+      body(get("/public/villages/520122999999/disclosure.pdf").param("period", "2026-10"), 404);
+      body(get("/public/villages/" + VILLAGE + "/disclosure.pdf").param("period", "2026-13"), 404);
+    }
+
+    private byte[] pdf(RequestBuilder request) throws Exception {
+      MvcResult result = mvc.perform(request).andReturn();
+      assertThat(result.getResponse().getStatus()).isEqualTo(200);
+      assertThat(result.getResponse().getContentType()).isEqualTo("application/pdf");
+      return result.getResponse().getContentAsByteArray();
+    }
+
+    private String text(byte[] pdf) throws Exception {
+      var reader = new org.openpdf.text.pdf.PdfReader(pdf);
+      var extractor = new org.openpdf.text.pdf.parser.PdfTextExtractor(reader);
+      var text = new StringBuilder();
+      for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+        text.append(extractor.getTextFromPage(page));
+      }
+      reader.close();
+      return text.toString();
+    }
+  }
+
   private String anyVoucher() {
     return jdbc.queryForObject(
         "select min(voucher_id) from fin_voucher where village = ?", String.class, VILLAGE);
