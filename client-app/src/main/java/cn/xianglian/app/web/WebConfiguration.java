@@ -2,6 +2,7 @@ package cn.xianglian.app.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,9 +26,10 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-  private final AccessLog accessLog;
+  private final ObjectProvider<AccessLog> accessLog;
 
-  WebConfiguration(AccessLog accessLog) {
+  /** The access log is absent in the API's web slices (no database); nothing is logged there. */
+  WebConfiguration(ObjectProvider<AccessLog> accessLog) {
     this.accessLog = accessLog;
   }
 
@@ -60,8 +62,11 @@ class WebConfiguration implements WebMvcConfigurer {
     var change = new LocaleChangeInterceptor();
     change.setParamName("lang");
     registry.addInterceptor(change).addPathPatterns("/web/**", "/public/**", "/login");
-    registry
-        .addInterceptor(new ApiAccessLog(accessLog))
-        .addPathPatterns(ApiAccessLog.READS.keySet().toArray(String[]::new));
+    AccessLog log = accessLog.getIfAvailable();
+    if (log != null) {
+      registry
+          .addInterceptor(new ApiAccessLog(log))
+          .addPathPatterns(ApiAccessLog.READS.keySet().toArray(String[]::new));
+    }
   }
 }
