@@ -70,6 +70,14 @@ public class CallerIdentities {
         .orElseGet(this::enrollReader);
   }
 
+  /**
+   * The application's own read-only identity (a county auditor), whoever is logged in: for checks
+   * that must read what the user may not (verifying a record on a public page).
+   */
+  public Identity applicationReader() {
+    return wallet.find(readerLabel).orElseGet(this::enrollReader);
+  }
+
   /** The logged-in user's name, if any. */
   public static Optional<String> currentUser() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

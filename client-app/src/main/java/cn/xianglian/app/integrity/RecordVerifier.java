@@ -3,8 +3,8 @@ package cn.xianglian.app.integrity;
 import cn.xianglian.app.identity.CallerIdentities;
 import cn.xianglian.app.projection.BlockProjector;
 import cn.xianglian.app.projection.ProjectionRunner;
+import cn.xianglian.app.projection.ReadModel;
 import cn.xianglian.app.projection.StateKey;
-import cn.xianglian.app.projection.TraceTable;
 import cn.xianglian.ledger.BlockEvent;
 import cn.xianglian.ledger.LedgerClient;
 import cn.xianglian.ledger.LedgerException;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Verifies a projected trace record against the ledger, in this order:
+ * Verifies a projected record (trace or finance) against the ledger, in this order:
  *
  * <ol>
  *   <li>{@code rowHash}: the row's stored value hashes to its stored {@code value_sha256};
@@ -69,7 +69,7 @@ public class RecordVerifier {
   }
 
   /** Verifies the record; empty when the projection has no such row. */
-  public Optional<Verification> verify(TraceTable table, String id) {
+  public Optional<Verification> verify(ReadModel table, String id) {
     List<Map<String, Object>> rows =
         jdbc.queryForList(
             "select * from " + table.table() + " where " + table.idColumn() + " = ?", id);
@@ -195,11 +195,13 @@ public class RecordVerifier {
 
   /** The record's current value through the contract, else the write in its projected block. */
   private Optional<byte[]> ledgerValue(
-      TraceTable table, String id, Map<String, Object> row, Optional<BlockEvent> block) {
+      ReadModel table, String id, Map<String, Object> row, Optional<BlockEvent> block) {
     if (table.getter().isPresent()) {
       try {
         return Optional.of(
-            ledger.evaluate(callers.reader(), Proposal.of("trace", table.getter().get(), id)));
+            ledger.evaluate(
+                callers.applicationReader(),
+                Proposal.of(table.contract(), table.getter().get(), id)));
       } catch (LedgerException e) {
         return Optional.empty();
       }
@@ -214,7 +216,7 @@ public class RecordVerifier {
               StateKey key = StateKey.parse(write.key());
               return !write.delete()
                   && table.objectType().equals(key.objectType())
-                  && id.equals(key.id());
+                  && id.equals(table.id(key));
             })
         .map(BlockEvent.KeyWrite::value)
         .reduce((first, second) -> second);

@@ -1,6 +1,6 @@
 package cn.xianglian.app.integrity;
 
-import cn.xianglian.app.projection.TraceTable;
+import cn.xianglian.app.projection.ReadModel;
 import cn.xianglian.app.system.ApiException;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -30,8 +30,8 @@ class VerificationController {
 
   @GetMapping("/api/v1/verify/{type}/{id}")
   VerificationAnswer verify(@PathVariable String type, @PathVariable String id) {
-    TraceTable table =
-        TraceTable.byName(type)
+    ReadModel table =
+        ReadModel.byName(type)
             .orElseThrow(
                 () ->
                     new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "no record type " + type));

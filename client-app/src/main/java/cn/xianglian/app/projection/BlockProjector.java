@@ -9,7 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,10 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes one block into the projection tables in one database transaction: the block row, its
- * transactions, key writes, chaincode events, the trace read models, and the checkpoint. Either all
- * of it commits or none of it does, so the checkpoint always names exactly the blocks whose rows
- * are there.
+ * Writes blocks into the projection tables in one database transaction per group of consecutive
+ * blocks: the block rows, their transactions, key writes, chaincode events, the read models, and
+ * the checkpoint. Either all of it commits or none of it does, so the checkpoint always names
+ * exactly the blocks whose rows are there.
  *
  * <p>Blocks must come in order: a block at or below the checkpoint is skipped (a redelivery), a gap
  * or a block whose {@code previousHash} is not the projected previous block's hash is refused with
@@ -51,16 +53,19 @@ public final class BlockProjector {
 
   private static final Logger LOG = LoggerFactory.getLogger(BlockProjector.class);
   private static final HexFormat HEX = HexFormat.of();
+  private static final int ROWS_PER_INSERT = 64;
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final MidBlockHook hook;
   private final JsonMapper json = JsonMapper.builder().build();
+  private final FinanceRows finance;
 
   public BlockProjector(JdbcTemplate jdbc, TransactionTemplate transactions, MidBlockHook hook) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.hook = hook;
+    this.finance = new FinanceRows(jdbc);
   }
 
   /** The checkpoint as committed. */
@@ -72,7 +77,20 @@ public final class BlockProjector {
 
   /** Projects one block atomically with the checkpoint; see the class comment. */
   public Outcome project(BlockEvent block) {
-    return transactions.execute(status -> projectInTransaction(block));
+    return projectAll(List.of(block)) == 0 ? Outcome.SKIPPED : Outcome.PROJECTED;
+  }
+
+  /**
+   * Projects consecutive blocks in one database transaction that ends with the checkpoint at the
+   * last of them: all of them commit or none does. Blocks at or below the checkpoint are skipped.
+   * One transaction and one batched statement per table for the whole group is what makes catch-up
+   * fast; a live block arrives alone and is a group of one.
+   *
+   * @return how many blocks were projected (the others were redeliveries)
+   */
+  public int projectAll(List<BlockEvent> blocks) {
+    Integer projected = transactions.execute(status -> projectInTransaction(blocks));
+    return projected == null ? 0 : projected;
   }
 
   /** Deletes every projected row and resets the checkpoint, in one transaction (then replay). */
@@ -87,12 +105,20 @@ public final class BlockProjector {
                   "tr_certificate",
                   "tr_warning",
                   "tr_recall",
+                  "fin_voucher",
+                  "fin_decision",
+                  "fin_rules",
+                  "fin_publication",
+                  "fin_objection",
+                  "fin_contract",
+                  "fin_asset",
                   "xl_chaincode_event",
                   "xl_key_write",
                   "xl_transaction",
                   "xl_block")) {
             jdbc.update("delete from " + table);
           }
+          finance.clear();
           jdbc.update(
               "update xl_checkpoint set last_block = -1, last_block_hash = null, updated_at = ?"
                   + " where id = 1",
@@ -100,67 +126,160 @@ public final class BlockProjector {
         });
   }
 
-  private Outcome projectInTransaction(BlockEvent block) {
+  private int projectInTransaction(List<BlockEvent> group) {
     Checkpoint checkpoint = checkpoint();
-    if (block.number() <= checkpoint.lastBlock()) {
-      return Outcome.SKIPPED;
+    long lastBlock = checkpoint.lastBlock();
+    String lastHash = checkpoint.lastBlockHash();
+    var blocks = new ArrayList<BlockEvent>(group.size());
+    for (BlockEvent block : group) {
+      if (block.number() <= lastBlock) {
+        continue;
+      }
+      if (block.number() != lastBlock + 1) {
+        throw new ProjectionException(
+            "block "
+                + block.number()
+                + " arrived but the checkpoint is at "
+                + lastBlock
+                + " (a gap)");
+      }
+      String previousHash = HEX.formatHex(block.previousHash());
+      if (lastHash != null && !lastHash.equals(previousHash)) {
+        throw new ProjectionException(
+            "hash chain broken at block "
+                + block.number()
+                + ": its previousHash "
+                + previousHash
+                + " is not block "
+                + lastBlock
+                + "'s hash "
+                + lastHash);
+      }
+      blocks.add(block);
+      lastBlock = block.number();
+      lastHash = HEX.formatHex(block.hash());
     }
-    if (block.number() != checkpoint.lastBlock() + 1) {
-      throw new ProjectionException(
-          "block "
-              + block.number()
-              + " arrived but the checkpoint is at "
-              + checkpoint.lastBlock()
-              + " (a gap)");
+    if (blocks.isEmpty()) {
+      return 0;
     }
-    String previousHash = HEX.formatHex(block.previousHash());
-    if (checkpoint.lastBlockHash() != null && !checkpoint.lastBlockHash().equals(previousHash)) {
-      throw new ProjectionException(
-          "hash chain broken at block "
-              + block.number()
-              + ": its previousHash "
-              + previousHash
-              + " is not block "
-              + checkpoint.lastBlock()
-              + "'s hash "
-              + checkpoint.lastBlockHash());
-    }
-    String hash = HEX.formatHex(block.hash());
     Timestamp now = Timestamp.from(Instant.now());
-    jdbc.update(
-        "insert into xl_block (block_number, block_hash, previous_hash, tx_count, projected_at)"
-            + " values (?, ?, ?, ?, ?)",
-        block.number(),
-        hash,
-        previousHash,
-        block.transactions().size(),
-        now);
-    writeTransactions(block);
-    hook.afterRows(block);
+    var rows = new Rows();
+    for (BlockEvent block : blocks) {
+      rows.blocks.add(
+          new Object[] {
+            block.number(),
+            HEX.formatHex(block.hash()),
+            HEX.formatHex(block.previousHash()),
+            block.transactions().size(),
+            now
+          });
+      collect(block, rows);
+    }
+    write(rows);
+    for (BlockEvent block : blocks) {
+      hook.afterRows(block);
+    }
     int updated =
         jdbc.update(
             "update xl_checkpoint set last_block = ?, last_block_hash = ?, updated_at = ?"
                 + " where id = 1 and last_block = ?",
-            block.number(),
-            hash,
+            lastBlock,
+            lastHash,
             now,
             checkpoint.lastBlock());
     if (updated != 1) {
       throw new ProjectionException(
-          "checkpoint moved under block " + block.number() + " (two projectors?)");
+          "checkpoint moved under block " + blocks.getFirst().number() + " (two projectors?)");
     }
-    return Outcome.PROJECTED;
+    return blocks.size();
   }
 
-  private void writeTransactions(BlockEvent block) {
-    var txRows = new ArrayList<Object[]>();
-    var writeRows = new ArrayList<Object[]>();
-    var eventRows = new ArrayList<Object[]>();
-    // The last value of each read-model record in this block (a later write replaces an earlier).
-    var readModel = new java.util.EnumMap<TraceTable, Map<String, List<Object>>>(TraceTable.class);
+  /** The rows of a group of blocks, gathered before anything is written. */
+  private static final class Rows {
+    final List<Object[]> blocks = new ArrayList<>();
+    final List<Object[]> transactions = new ArrayList<>();
+    final List<Object[]> writes = new ArrayList<>();
+    final List<Object[]> events = new ArrayList<>();
+    // The last value of each read-model record in the group (a later write replaces an earlier).
+    final Map<ReadModel, Map<String, List<Object>>> readModel = new LinkedHashMap<>();
+  }
+
+  private void write(Rows rows) {
+    insert(
+        "xl_block",
+        "block_number, block_hash, previous_hash, tx_count, projected_at",
+        5,
+        rows.blocks);
+    insert(
+        "xl_transaction",
+        "block_number, tx_index, tx_id, msp_id, tx_timestamp, function_name, validation",
+        7,
+        rows.transactions);
+    insert(
+        "xl_key_write",
+        "block_number, tx_index, write_index, tx_id, namespace, state_key, object_type, is_delete,"
+            + " value_sha256, value_json",
+        10,
+        rows.writes);
+    writeReadModel(rows.readModel);
+    finance.write(rows.readModel);
+    insert(
+        "xl_chaincode_event",
+        "block_number, tx_index, tx_id, chaincode, event_name, payload_json",
+        6,
+        rows.events);
+  }
+
+  /**
+   * Inserts rows with multi-row {@code insert ... values (..), (..)} statements of {@value
+   * #ROWS_PER_INSERT} rows, batched (one statement text, prepared once), and one statement for the
+   * rest: the database parses and plans a statement per {@value #ROWS_PER_INSERT} rows instead of
+   * executing one per row.
+   */
+  private void insert(String table, String columns, int width, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    int full = rows.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
+    if (full > 0) {
+      var chunks = new ArrayList<Object[]>(full / ROWS_PER_INSERT);
+      for (int from = 0; from < full; from += ROWS_PER_INSERT) {
+        chunks.add(flatten(rows.subList(from, from + ROWS_PER_INSERT), width));
+      }
+      jdbc.batchUpdate(insertSql(table, columns, width, ROWS_PER_INSERT), chunks);
+    }
+    if (full < rows.size()) {
+      List<Object[]> rest = rows.subList(full, rows.size());
+      jdbc.update(insertSql(table, columns, width, rest.size()), flatten(rest, width));
+    }
+  }
+
+  private static String insertSql(String table, String columns, int width, int rowCount) {
+    String row = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
+    return "insert into "
+        + table
+        + " ("
+        + columns
+        + ") values "
+        + String.join(", ", Collections.nCopies(rowCount, row));
+  }
+
+  private static Object[] flatten(List<Object[]> rows, int width) {
+    var values = new Object[rows.size() * width];
+    for (int r = 0; r < rows.size(); r++) {
+      Object[] row = rows.get(r);
+      if (row.length != width) {
+        throw new IllegalArgumentException("a row of " + row.length + " values, not " + width);
+      }
+      System.arraycopy(row, 0, values, r * width, width);
+    }
+    return values;
+  }
+
+  private void collect(BlockEvent block, Rows rows) {
     for (BlockEvent.BlockTransaction tx : block.transactions()) {
       TransactionInfo info = tx.info();
-      txRows.add(
+      rows.transactions.add(
           new Object[] {
             block.number(),
             info.indexInBlock(),
@@ -181,7 +300,7 @@ public final class BlockProjector {
           StateKey key = StateKey.parse(write.key());
           String valueJson = write.delete() ? null : jsonText(write.value());
           String sha = write.delete() ? null : sha256(write.value());
-          writeRows.add(
+          rows.writes.add(
               new Object[] {
                 block.number(),
                 info.indexInBlock(),
@@ -194,11 +313,11 @@ public final class BlockProjector {
                 sha,
                 valueJson
               });
-          collectReadModel(readModel, key, write, valueJson, sha, info, block.number());
+          collectReadModel(rows.readModel, key, write, valueJson, sha, info, block.number());
         }
         ChaincodeEvent event = tx.event();
         if (event != null) {
-          eventRows.add(
+          rows.events.add(
               new Object[] {
                 block.number(),
                 info.indexInBlock(),
@@ -213,49 +332,36 @@ public final class BlockProjector {
         MDC.remove("txId");
       }
     }
-    jdbc.batchUpdate(
-        "insert into xl_transaction (block_number, tx_index, tx_id, msp_id, tx_timestamp,"
-            + " function_name, validation) values (?, ?, ?, ?, ?, ?, ?)",
-        txRows);
-    jdbc.batchUpdate(
-        "insert into xl_key_write (block_number, tx_index, write_index, tx_id, namespace,"
-            + " state_key, object_type, is_delete, value_sha256, value_json)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        writeRows);
-    writeReadModel(readModel);
-    jdbc.batchUpdate(
-        "insert into xl_chaincode_event (block_number, tx_index, tx_id, chaincode, event_name,"
-            + " payload_json) values (?, ?, ?, ?, ?, ?)",
-        eventRows);
   }
 
   /** Records the row a record write leads to; {@code null} values mean the record was deleted. */
   private void collectReadModel(
-      Map<TraceTable, Map<String, List<Object>>> readModel,
+      Map<ReadModel, Map<String, List<Object>>> readModel,
       StateKey key,
       BlockEvent.KeyWrite write,
       String valueJson,
       String sha,
       TransactionInfo info,
       long blockNumber) {
-    Optional<TraceTable> table =
-        key.objectType() == null ? Optional.empty() : TraceTable.forObjectType(key.objectType());
+    Optional<ReadModel> table =
+        key.objectType() == null ? Optional.empty() : ReadModel.forObjectType(key.objectType());
     if (table.isEmpty() || key.id() == null) {
       return;
     }
+    String id = table.get().id(key);
     Map<String, List<Object>> rows =
-        readModel.computeIfAbsent(table.get(), t -> new java.util.LinkedHashMap<>());
+        readModel.computeIfAbsent(table.get(), t -> new LinkedHashMap<>());
     if (write.delete() || valueJson == null) {
-      rows.put(key.id(), null);
+      rows.put(id, null);
       return;
     }
     var values = new ArrayList<Object>(table.get().decode(json.readTree(valueJson)).values());
     values.addAll(List.of(info.txId(), blockNumber, sha, valueJson));
-    rows.put(key.id(), values);
+    rows.put(id, values);
   }
 
   /** Deletes, updates, and inserts (where no row was updated) the block's read-model rows. */
-  private void writeReadModel(Map<TraceTable, Map<String, List<Object>>> readModel) {
+  private void writeReadModel(Map<ReadModel, Map<String, List<Object>>> readModel) {
     readModel.forEach(
         (table, rows) -> {
           var names = new ArrayList<String>();
@@ -297,16 +403,10 @@ public final class BlockProjector {
               inserts.add(arguments.toArray());
             }
           }
-          jdbc.batchUpdate(
-              "insert into "
-                  + table.table()
-                  + " ("
-                  + table.idColumn()
-                  + ", "
-                  + String.join(", ", names)
-                  + ") values ("
-                  + String.join(", ", java.util.Collections.nCopies(names.size() + 1, "?"))
-                  + ")",
+          insert(
+              table.table(),
+              table.idColumn() + ", " + String.join(", ", names),
+              names.size() + 1,
               inserts);
         });
   }

@@ -1,9 +1,6 @@
 package cn.xianglian.app.projection;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * with it and the integrity check re-derives them from the ledger's value with it, so both always
  * agree on what a row should say.
  */
-public enum TraceTable {
+public enum TraceTable implements ReadModel {
   PRODUCER(
       "xl.producer",
       "tr_producer",
@@ -91,9 +88,6 @@ public enum TraceTable {
       column("issued_at", json -> text(json, "issuedAt")),
       column("affected_count", json -> json.path("affectedBatchIds").size()));
 
-  /** A domain column and how it is read from the record's JSON. */
-  public record Column(String name, Function<JsonNode, Object> value) {}
-
   private final String objectType;
   private final String table;
   private final String idColumn;
@@ -108,44 +102,34 @@ public enum TraceTable {
     this.columns = List.of(columns);
   }
 
-  /** The table fed by keys of this object type, if any. */
-  public static Optional<TraceTable> forObjectType(String objectType) {
-    return Arrays.stream(values()).filter(t -> t.objectType.equals(objectType)).findFirst();
+  @Override
+  public String contract() {
+    return "trace";
   }
 
-  /** The table with this name (as in URLs: {@code batch}, {@code recall}, ...). */
-  public static Optional<TraceTable> byName(String name) {
-    return Arrays.stream(values()).filter(t -> t.name().equalsIgnoreCase(name)).findFirst();
-  }
-
+  @Override
   public String objectType() {
     return objectType;
   }
 
+  @Override
   public String table() {
     return table;
   }
 
+  @Override
   public String idColumn() {
     return idColumn;
   }
 
-  /** The contract's EVALUATE transaction that returns the record by id, if it has one. */
+  @Override
   public Optional<String> getter() {
     return Optional.ofNullable(getter);
   }
 
+  @Override
   public List<Column> columns() {
     return columns;
-  }
-
-  /** The domain columns of a row for this record, in column order. */
-  public Map<String, Object> decode(JsonNode record) {
-    var values = new LinkedHashMap<String, Object>();
-    for (Column column : columns) {
-      values.put(column.name(), column.value().apply(record));
-    }
-    return values;
   }
 
   private static Column column(String name, Function<JsonNode, Object> value) {
@@ -153,12 +137,10 @@ public enum TraceTable {
   }
 
   private static String text(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    return value.isMissingNode() || value.isNull() ? null : value.asString();
+    return ReadModel.text(node, field);
   }
 
-  /** The township (乡镇) a 12-digit region code belongs to: its first 9 digits and {@code 000}. */
   static String township(String region) {
-    return region == null || region.length() != 12 ? null : region.substring(0, 9) + "000";
+    return ReadModel.township(region);
   }
 }

@@ -38,6 +38,12 @@ class AuditPages {
     if (user.producer()) {
       return "redirect:/web/my/batches";
     }
+    if ("village".equals(user.role())) {
+      return "redirect:/web/village";
+    }
+    if ("township".equals(user.role())) {
+      return "redirect:/web/finance";
+    }
     throw new PageException(HttpStatus.FORBIDDEN, "page.denied");
   }
 

@@ -3,7 +3,7 @@ package cn.xianglian.app.web;
 import cn.xianglian.app.identity.CallerIdentities;
 import cn.xianglian.app.integrity.RecordVerifier;
 import cn.xianglian.app.integrity.Verification;
-import cn.xianglian.app.projection.TraceTable;
+import cn.xianglian.app.projection.ReadModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,8 +41,8 @@ class PublicPages {
 
   @GetMapping("/public/verify/{type}/{id}")
   String verify(@PathVariable String type, @PathVariable String id, Model model) {
-    TraceTable table =
-        TraceTable.byName(type)
+    ReadModel table =
+        ReadModel.byName(type)
             .orElseThrow(() -> new PageException(HttpStatus.NOT_FOUND, "page.notFound"));
     Verification verification =
         verifier

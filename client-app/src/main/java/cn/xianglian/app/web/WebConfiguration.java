@@ -2,6 +2,7 @@ package cn.xianglian.app.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,10 +20,18 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * the token), {@code /public/**} open to all, everything else under {@code /web/**} needs a login;
  * what a logged-in user may see (role, region) the controllers decide and answer 403 pages. The
  * REST API keeps its stateless HTTP Basic chain. Language: zh-CN unless {@code ?lang=en}
- * (remembered in a cookie).
+ * (remembered in a cookie). REST API reads of personal data are written to the access log like the
+ * pages' ({@link ApiAccessLog}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+  private final ObjectProvider<AccessLog> accessLog;
+
+  /** The access log is absent in the API's web slices (no database); nothing is logged there. */
+  WebConfiguration(ObjectProvider<AccessLog> accessLog) {
+    this.accessLog = accessLog;
+  }
 
   @Bean
   @Order(1)
@@ -53,5 +62,11 @@ class WebConfiguration implements WebMvcConfigurer {
     var change = new LocaleChangeInterceptor();
     change.setParamName("lang");
     registry.addInterceptor(change).addPathPatterns("/web/**", "/public/**", "/login");
+    AccessLog log = accessLog.getIfAvailable();
+    if (log != null) {
+      registry
+          .addInterceptor(new ApiAccessLog(log))
+          .addPathPatterns(ApiAccessLog.READS.keySet().toArray(String[]::new));
+    }
   }
 }

@@ -67,21 +67,21 @@ record LedgerCounts(
         events += tx.event() == null ? 0 : 1;
         for (BlockEvent.KeyWrite write : tx.writes()) {
           StateKey key = StateKey.parse(write.key());
-          TraceTable.forObjectType(String.valueOf(key.objectType()))
+          ReadModel.forObjectType(String.valueOf(key.objectType()))
               .ifPresent(
                   table -> {
                     Set<String> ids = live.computeIfAbsent(table.table(), t -> new HashSet<>());
                     if (write.delete()) {
-                      ids.remove(key.id());
+                      ids.remove(table.id(key));
                     } else {
-                      ids.add(key.id());
+                      ids.add(table.id(key));
                     }
                   });
         }
       }
     }
     Map<String, Long> records = new HashMap<>();
-    for (TraceTable table : TraceTable.values()) {
+    for (ReadModel table : ReadModel.all()) {
       records.put(table.table(), (long) live.getOrDefault(table.table(), Set.of()).size());
     }
     return new LedgerCounts(lastBlock + 1, txs, valid, writes, events, records);
@@ -90,7 +90,7 @@ record LedgerCounts(
   /** The same figures from the projection's tables. */
   static LedgerCounts ofProjection(JdbcTemplate jdbc) {
     Map<String, Long> records = new HashMap<>();
-    for (TraceTable table : TraceTable.values()) {
+    for (ReadModel table : ReadModel.all()) {
       records.put(table.table(), count(jdbc, "select count(*) from " + table.table()));
     }
     return new LedgerCounts(

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Catch-up speed of the projection (a benchmark, not a test: it runs only with {@code
  * -Dxl.bench=true}). Writes {@code xl.bench.batches} batches (createBatch + 4 recordEvent each) to
  * a fresh embedded ledger from 64 concurrent callers, then projects the whole ledger into a fresh
- * H2 file database and prints transactions per second.
+ * H2 file database (the application's settings) and prints transactions per second, and per
+ * CPU-second of the process (a figure that depends less on what else the machine is doing).
  *
  * <pre>{@code ./mvnw -pl client-app test -Dtest=ProjectionBenchmark -Dxl.bench=true}</pre>
  */
@@ -33,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ProjectionBenchmark {
 
   private static final String REGION = "520122100000";
+  private static final String H2_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536";
 
   @Test
   @DisplayName("projects a pre-written ledger and reports tx/s")
@@ -79,13 +81,21 @@ class ProjectionBenchmark {
       double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
 
       var h2 = new com.zaxxer.hikari.HikariDataSource();
-      h2.setJdbcUrl("jdbc:h2:file:" + dir.resolve("projection/xl").toAbsolutePath());
+      // The application's URL (application.yml) with its settings.
+      h2.setJdbcUrl(
+          "jdbc:h2:file:"
+              + dir.resolve("projection/xl").toAbsolutePath()
+              + System.getProperty("xl.bench.h2-settings", H2_SETTINGS));
       h2.setUsername("sa");
       Flyway.configure().dataSource(h2).load().migrate();
       var jdbc = new JdbcTemplate(h2);
       var transactions = new TransactionTemplate(new DataSourceTransactionManager(h2));
       var projector = new BlockProjector(jdbc, transactions, BlockProjector.MidBlockHook.NONE);
       long last = ledger.height() - 1;
+      var os =
+          (com.sun.management.OperatingSystemMXBean)
+              java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpuStart = os.getProcessCpuTime();
       long start = System.nanoTime();
       try (var runner = new ProjectionRunner(ledger, projector, null)) {
         runner.start();
@@ -97,12 +107,23 @@ class ProjectionBenchmark {
             });
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
       long txs = jdbc.queryForObject("select count(*) from xl_transaction", Long.class);
       long writes = jdbc.queryForObject("select count(*) from xl_key_write", Long.class);
       System.out.printf(
           "BENCH ledger: %d tx in %d blocks written in %.1f s; projection catch-up: %d tx, %d key"
-              + " writes in %.2f s = %.0f tx/s%n",
-          txs, last + 1, writeSeconds, txs, writes, seconds, txs / seconds);
+              + " writes in %.2f s = %.0f tx/s; %.2f CPU-s (all threads) = %.0f tx per CPU-s;"
+              + " load average %.1f%n",
+          txs,
+          last + 1,
+          writeSeconds,
+          txs,
+          writes,
+          seconds,
+          txs / seconds,
+          cpuSeconds,
+          txs / cpuSeconds,
+          os.getSystemLoadAverage());
       assertThat(txs).isEqualTo(1 + batches * 5L);
       h2.close();
     }
