@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import cn.xianglian.app.governance.GridFigures;
 import cn.xianglian.app.governance.PartyFigures;
-import cn.xianglian.app.system.TraceLedger;
 import cn.xianglian.ledger.LedgerClient;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -251,6 +250,55 @@ class GovernanceTest extends DemoLedgerContext {
     }
 
     @Test
+    @DisplayName(
+        "at the boundaries: handled after exactly 24 h counts as within 24 h, closed exactly at"
+            + " dueAt is on time, open exactly at dueAt is not yet overdue, a rejected event is"
+            + " left out of the handled rate")
+    void boundaries() {
+      long report = 1_750_000_000L;
+      long due = report + 48 * 3600;
+      try {
+        insertEvent("B-1", "CLOSED", report, due, report + 86_400, due, 0);
+        insertEvent("B-2", "RATED", report, due, report + 86_401, due + 1, 1);
+        insertEvent("B-3", "CLAIMED", report, due, null, null, 0);
+        insertEvent("B-4", "REJECTED", report, due, null, null, 0);
+        GridFigures.Sla atDue = grid.sla(GridFigures.By.TOWNSHIP, "529999", due).getFirst();
+        assertThat(atDue.key()).isEqualTo("529999100000");
+        assertThat(List.of(atDue.reported(), atDue.rejected(), atDue.handled()))
+            .isEqualTo(List.of(4, 1, 2));
+        assertThat(List.of(atDue.handledWithin24h(), atDue.closed(), atDue.closedOnTime()))
+            .isEqualTo(List.of(1, 2, 1));
+        assertThat(atDue.openOverdue()).isZero();
+        assertThat(atDue.escalated()).isEqualTo(1);
+        assertThat(atDue.handledRateBp()).isEqualTo(6667); // 2 / (4 − 1), half up
+        assertThat(atDue.onTimeRateBp()).isEqualTo(5000);
+        assertThat(grid.sla(GridFigures.By.TOWNSHIP, "529999", due + 1).getFirst().openOverdue())
+            .isEqualTo(1);
+        assertThat(GridFigures.Sla.percent(6667)).isEqualTo("66.67%");
+        assertThat(GridFigures.Sla.percent(null)).isEqualTo("—");
+      } finally {
+        jdbc.update("delete from gov_grid_event where village like '529999%'");
+      }
+    }
+
+    private void insertEvent(
+        String id, String status, long reported, long due, Long handled, Long closed, int level) {
+      jdbc.update(
+          "insert into gov_grid_event (event_id, category, grid_id, village, township, status,"
+              + " title, reported_at, reported_epoch, due_at, due_epoch, handled_epoch,"
+              + " closed_epoch, escalation_level, late_steps, tx_id, block_number, value_sha256,"
+              + " value_json) values (?, 'SANITATION', 'G-X', '529999100201', '529999100000', ?,"
+              + " 't', 'r', ?, 'd', ?, ?, ?, ?, 0, 'tx', 0, 'sha', '{}')",
+          id,
+          status,
+          reported,
+          due,
+          handled,
+          closed,
+          level);
+    }
+
+    @Test
     @DisplayName("overdue meetings and dues arrears of every branch equal the contract's answers")
     void complianceEqualsTheContract() throws Exception {
       LocalDate asOf = LocalDate.of(2026, 1, 15);
@@ -352,6 +400,17 @@ class GovernanceTest extends DemoLedgerContext {
               "/web/governance/export/party-compliance.xlsx")) {
         body(get(url).with(user(username)), 403);
       }
+    }
+
+    @Test
+    @DisplayName("the header links to the governance pages only for users who may open them")
+    void headerLinks() throws Exception {
+      assertThat(body(get("/web/audit").with(user(AUDITOR)), 200))
+          .contains("/web/governance/grid")
+          .contains("/web/governance/party");
+      assertThat(body(get("/web/my/batches").with(user(PRODUCER)), 200))
+          .doesNotContain("/web/governance/grid")
+          .contains("/public/party");
     }
 
     @Test
@@ -587,9 +646,5 @@ class GovernanceTest extends DemoLedgerContext {
     String text = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
     assertThat(result.getResponse().getStatus()).as(text).isEqualTo(status);
     return text;
-  }
-
-  static String format(OffsetDateTime time) {
-    return TraceLedger.format(time);
   }
 }
