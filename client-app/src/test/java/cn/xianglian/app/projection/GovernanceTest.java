@@ -414,6 +414,19 @@ class GovernanceTest extends DemoLedgerContext {
     }
 
     @Test
+    @DisplayName("the pages are Chinese by default and English with lang=en")
+    void languages() throws Exception {
+      assertThat(body(get("/web/governance/grid").with(user(AUDITOR)), 200)).contains("按时结案率");
+      assertThat(body(get("/web/governance/grid").param("lang", "en").with(user(AUDITOR)), 200))
+          .contains("On-time closure rate")
+          .doesNotContain("按时结案率");
+      assertThat(body(get("/web/governance/party").param("lang", "en").with(user(AUDITOR)), 200))
+          .contains("Party affairs compliance");
+      assertThat(body(get("/public/party").param("lang", "en"), 200))
+          .contains("Party affairs disclosure (public items)");
+    }
+
+    @Test
     @DisplayName("anonymous users are sent to the login form")
     void anonymous() throws Exception {
       MvcResult result = mvc.perform(get("/web/governance/grid")).andReturn();
