@@ -21,9 +21,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(ProjectionProperties.class)
 public class ProjectionConfiguration {
 
+  /** Further read models (e.g. governance.GovernanceTables) join as MidBlockHook beans. */
   @Bean
-  BlockProjector blockProjector(JdbcTemplate jdbc, TransactionTemplate transactions) {
-    return new BlockProjector(jdbc, transactions, BlockProjector.MidBlockHook.NONE);
+  BlockProjector blockProjector(
+      JdbcTemplate jdbc,
+      TransactionTemplate transactions,
+      ObjectProvider<BlockProjector.MidBlockHook> readModels) {
+    return new BlockProjector(
+        jdbc, transactions, block -> readModels.orderedStream().forEach(m -> m.afterRows(block)));
   }
 
   @Bean(destroyMethod = "close")
