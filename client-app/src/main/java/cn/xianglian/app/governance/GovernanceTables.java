@@ -61,26 +61,52 @@ public final class GovernanceTables implements BlockProjector.MidBlockHook {
 
   @Override
   public void afterRows(BlockEvent block) {
-    if (block.number() == 0) {
-      clear();
-    }
+    afterGroup(List.of(block));
+  }
+
+  /**
+   * Writes the latest value of every governance record the group's blocks wrote, once: a record
+   * written in several blocks of the group (a grid event goes through eight steps) becomes one
+   * upsert, and each table gets one batched statement per group rather than per block.
+   */
+  @Override
+  public void afterGroup(List<BlockEvent> blocks) {
     Map<String, Pending> last = new LinkedHashMap<>();
-    for (BlockEvent.BlockTransaction tx : block.transactions()) {
-      if (!tx.info().valid()) {
-        continue;
+    for (BlockEvent block : blocks) {
+      if (block.number() == 0) {
+        clear();
+        last.clear();
       }
-      for (BlockEvent.KeyWrite write : tx.writes()) {
-        StateKey key = StateKey.parse(write.key());
-        if (key.objectType() != null && RecordType.of(key.objectType()) != null) {
-          last.put(
-              write.key(),
-              new Pending(key, write.value(), write.delete(), tx.info().txId(), block.number()));
+      for (BlockEvent.BlockTransaction tx : block.transactions()) {
+        if (!tx.info().valid()) {
+          continue;
+        }
+        for (BlockEvent.KeyWrite write : tx.writes()) {
+          String key = write.key();
+          if (!isGovernanceKey(key)) {
+            continue;
+          }
+          StateKey parsed = StateKey.parse(key);
+          if (parsed.objectType() != null && RecordType.of(parsed.objectType()) != null) {
+            last.put(
+                key,
+                new Pending(
+                    parsed, write.value(), write.delete(), tx.info().txId(), block.number()));
+          }
         }
       }
+    }
+    if (last.isEmpty()) {
+      return;
     }
     var batch = new Batch();
     last.values().forEach(pending -> collect(batch, pending));
     batch.flush(jdbc);
+  }
+
+  /** Whether a composite key's object type is a grid or party one (before parsing it). */
+  private static boolean isGovernanceKey(String key) {
+    return key.startsWith("\u0000xl.grid.") || key.startsWith("\u0000xl.party.");
   }
 
   /** Empties every governance table (the projector's replay from block 0 refills them). */

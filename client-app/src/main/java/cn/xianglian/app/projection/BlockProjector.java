@@ -40,6 +40,15 @@ public final class BlockProjector {
     MidBlockHook NONE = block -> {};
 
     void afterRows(BlockEvent block);
+
+    /**
+     * Called once for a group of consecutive blocks projected in one transaction, after all their
+     * rows and before the checkpoint; by default {@link #afterRows} per block, in order. A read
+     * model that keeps only the latest value of a record overrides it to write once per group.
+     */
+    default void afterGroup(List<BlockEvent> blocks) {
+      blocks.forEach(this::afterRows);
+    }
   }
 
   /** The result of {@link #project}. */
@@ -176,9 +185,7 @@ public final class BlockProjector {
       collect(block, rows);
     }
     write(rows);
-    for (BlockEvent block : blocks) {
-      hook.afterRows(block);
-    }
+    hook.afterGroup(blocks);
     int updated =
         jdbc.update(
             "update xl_checkpoint set last_block = ?, last_block_hash = ?, updated_at = ?"

@@ -1,8 +1,10 @@
 package cn.xianglian.app.projection;
 
+import cn.xianglian.ledger.BlockEvent;
 import cn.xianglian.ledger.LedgerClient;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
@@ -28,7 +30,19 @@ public class ProjectionConfiguration {
       TransactionTemplate transactions,
       ObjectProvider<BlockProjector.MidBlockHook> readModels) {
     return new BlockProjector(
-        jdbc, transactions, block -> readModels.orderedStream().forEach(m -> m.afterRows(block)));
+        jdbc,
+        transactions,
+        new BlockProjector.MidBlockHook() {
+          @Override
+          public void afterRows(BlockEvent block) {
+            afterGroup(List.of(block));
+          }
+
+          @Override
+          public void afterGroup(List<BlockEvent> blocks) {
+            readModels.orderedStream().forEach(model -> model.afterGroup(blocks));
+          }
+        });
   }
 
   @Bean(destroyMethod = "close")
