@@ -74,6 +74,11 @@ final class FinanceStore {
   /** The payload of every finance chaincode event. */
   record EventPayload(String type, String id, RegionCode region) {}
 
+  /**
+   * The payload of a bulk transition's one event: the ids it changed and their distinct regions.
+   */
+  record BulkEventPayload(String type, List<String> ids, List<RegionCode> regions) {}
+
   private final ChaincodeStub stub;
   private final LedgerState state;
 
@@ -562,6 +567,19 @@ final class FinanceStore {
 
   void event(String name, String type, String id, RegionCode region) {
     state.event(name, new EventPayload(type, id, region));
+  }
+
+  /** One event for a bulk transition: {@code ids} in request order, regions distinct and sorted. */
+  void bulkEvent(String name, String type, List<String> ids, List<RegionCode> regions) {
+    state.event(
+        name,
+        new BulkEventPayload(
+            type,
+            ids,
+            regions.stream()
+                .distinct()
+                .sorted(java.util.Comparator.comparing(RegionCode::village12))
+                .toList()));
   }
 
   // ---- helpers ----------------------------------------------------------------------------
