@@ -31,6 +31,7 @@ import cn.xianglian.chaincode.finance.domain.VoucherLine;
 import cn.xianglian.chaincode.finance.domain.VoucherStatus;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -578,7 +579,7 @@ final class FinanceStore {
             ids,
             regions.stream()
                 .distinct()
-                .sorted(java.util.Comparator.comparing(RegionCode::village12))
+                .sorted(Comparator.comparing(RegionCode::village12))
                 .toList()));
   }
 
