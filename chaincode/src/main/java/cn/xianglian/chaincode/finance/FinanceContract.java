@@ -67,6 +67,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -329,6 +330,27 @@ public final class FinanceContract implements ContractInterface {
   @Transaction(intent = Transaction.TYPE.SUBMIT)
   public String postVoucher(Context ctx, String json) {
     return transition(ctx, json, "VoucherPosted", FinanceRules::postVoucher);
+  }
+
+  /**
+   * Submits a batch of drafts (批量送审): {@code {"voucherIds":[…1..200]}}, each checked exactly as
+   * {@link #submitVoucher}; all or nothing.
+   */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String submitVouchers(Context ctx, String json) {
+    return bulkTransition(ctx, json, "VouchersSubmitted", FinanceRules::submitVoucher);
+  }
+
+  /** Approves a batch (批量审核), each voucher as {@link #approveVoucher}; all or nothing. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String approveVouchers(Context ctx, String json) {
+    return bulkTransition(ctx, json, "VouchersApproved", FinanceRules::approveVoucher);
+  }
+
+  /** Posts a batch (批量记账), each voucher as {@link #postVoucher}; all or nothing. */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public String postVouchers(Context ctx, String json) {
+    return bulkTransition(ctx, json, "VouchersPosted", FinanceRules::postVoucher);
   }
 
   @Transaction(intent = Transaction.TYPE.SUBMIT)
@@ -1298,18 +1320,57 @@ public final class FinanceContract implements ContractInterface {
           var cmd = parse(json, FinanceCommands.VoucherAction.class);
           Actor actor = Caller.of(ctx);
           FinanceStore store = new FinanceStore(ctx.getStub());
-          Optional<Voucher> voucher = store.voucher(cmd.voucherId());
-          Changed<Voucher> changed =
-              transition.decide(
-                  voucher,
-                  cmd.voucherId(),
-                  actor,
-                  rulesFor(store, voucher),
-                  voucher.flatMap(v -> store.decision(v.decisionId())),
-                  voucher.flatMap(v -> store.lastClose(v.village())),
-                  store.tx());
-          return written(store, changed, eventName);
+          return written(store, decide(store, actor, cmd.voucherId(), transition), eventName);
         });
+  }
+
+  /**
+   * The bulk flow: every voucher decided by the single transition's rules, in list order, before
+   * anything is written; the first rejection is the answer (naming its voucher) and nothing is
+   * written. Then the changed vouchers are written and one event lists them; retried ones (already
+   * there by the same caller) are returned unchanged. Answers the vouchers in list order.
+   */
+  private static String bulkTransition(
+      Context ctx, String json, String eventName, VoucherTransition transition) {
+    return guard(
+        () -> {
+          var cmd = parse(json, FinanceCommands.VoucherBatch.class);
+          Actor actor = Caller.of(ctx);
+          FinanceStore store = new FinanceStore(ctx.getStub());
+          List<Changed<Voucher>> decided = new ArrayList<>(cmd.voucherIds().size());
+          for (String voucherId : cmd.voucherIds()) {
+            try {
+              decided.add(decide(store, actor, voucherId, transition));
+            } catch (XlException e) {
+              throw new XlException(e.code(), "voucher " + voucherId + ": " + e.explanation());
+            }
+          }
+          List<Voucher> changed =
+              decided.stream().filter(Changed::written).map(Changed::record).toList();
+          changed.forEach(store::update);
+          if (!changed.isEmpty()) {
+            store.bulkEvent(
+                eventName,
+                "Voucher",
+                changed.stream().map(Voucher::voucherId).toList(),
+                changed.stream().map(Voucher::village).toList());
+          }
+          return CanonicalJson.text(decided.stream().map(Changed::record).toList());
+        });
+  }
+
+  /** Loads what a voucher transition depends on and lets the rules decide it. */
+  private static Changed<Voucher> decide(
+      FinanceStore store, Actor actor, String voucherId, VoucherTransition transition) {
+    Optional<Voucher> voucher = store.voucher(voucherId);
+    return transition.decide(
+        voucher,
+        voucherId,
+        actor,
+        rulesFor(store, voucher),
+        voucher.flatMap(v -> store.decision(v.decisionId())),
+        voucher.flatMap(v -> store.lastClose(v.village())),
+        store.tx());
   }
 
   private static String written(FinanceStore store, Changed<Voucher> changed, String eventName) {

@@ -31,6 +31,7 @@ import cn.xianglian.chaincode.finance.domain.VoucherLine;
 import cn.xianglian.chaincode.finance.domain.VoucherStatus;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,11 @@ final class FinanceStore {
 
   /** The payload of every finance chaincode event. */
   record EventPayload(String type, String id, RegionCode region) {}
+
+  /**
+   * The payload of a bulk transition's one event: the ids it changed and their distinct regions.
+   */
+  record BulkEventPayload(String type, List<String> ids, List<RegionCode> regions) {}
 
   private final ChaincodeStub stub;
   private final LedgerState state;
@@ -562,6 +568,19 @@ final class FinanceStore {
 
   void event(String name, String type, String id, RegionCode region) {
     state.event(name, new EventPayload(type, id, region));
+  }
+
+  /** One event for a bulk transition: {@code ids} in request order, regions distinct and sorted. */
+  void bulkEvent(String name, String type, List<String> ids, List<RegionCode> regions) {
+    state.event(
+        name,
+        new BulkEventPayload(
+            type,
+            ids,
+            regions.stream()
+                .distinct()
+                .sorted(Comparator.comparing(RegionCode::village12))
+                .toList()));
   }
 
   // ---- helpers ----------------------------------------------------------------------------

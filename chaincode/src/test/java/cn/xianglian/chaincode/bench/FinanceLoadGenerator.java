@@ -28,22 +28,27 @@ import java.util.stream.Stream;
  *
  * <ol>
  *   <li><b>A village year</b>: {@code vouchers} vouchers of 4 lines each (20,000 lines for 5,000),
- *       dated over the 12 months of 2025, posted by closed-loop submitter threads. "Posting" a
- *       voucher here is the full 村财乡管 path, <b>four transactions</b>: {@code recordVoucher} and
- *       {@code submitVoucher} by the village, {@code approveVoucher} and {@code postVoucher} by the
- *       township (approval rules with {@code approvalForAll}). Each thread takes its own vouchers
- *       and walks each through its four steps; the wall time from the first record to the last post
- *       is reported. Then the 12 month closes, and the year's trial balance and general ledger of
- *       that village.
+ *       dated over the 12 months of 2025, posted by closed-loop submitter threads along the full
+ *       村财乡管 path ({@code recordVoucher}, submit by the village; approve and post by the township;
+ *       approval rules with {@code approvalForAll}). Mode {@code bulk} (the default, the real
+ *       workflow): every voucher recorded in its own transaction (threads in parallel), then the
+ *       village submits and the township approves and posts in batches of {@code batch} vouchers
+ *       ({@code submitVouchers}, {@code approveVouchers}, {@code postVouchers}: 批量送审, 批量审核, 批量记账),
+ *       phase after phase. Mode {@code single}: each thread walks each of its vouchers through
+ *       <b>four transactions</b> (record, submit, approve, post one by one), as before. The wall
+ *       time from the first record to the last post is reported. Then the 12 month closes, and the
+ *       year's trial balance and general ledger of that village.
  *   <li><b>A county</b>: {@code villages} villages (161 in 息烽) with {@code perVillage} posted
  *       vouchers each over 2025 and all 12 months closed; then the trial balance of December 2025
  *       and the general ledger of 2025 of every village, computed by the chaincode query ({@code
- *       evaluate}), first one village after another, then with {@code threads} in parallel.
+ *       evaluate}), first one village after another, then with {@code threads} in parallel. The
+ *       county's vouchers are posted in the same mode.
  * </ol>
  *
  * <pre>
  * java -Xmx1g -cp ... cn.xianglian.chaincode.bench.FinanceLoadGenerator \
- *     [threads=16] [vouchers=5000] [villages=161] [perVillage=120] [dataDir=target/bench-finance]
+ *     [threads=16] [vouchers=5000] [villages=161] [perVillage=120] [dataDir=target/bench-finance] \
+ *     [mode=bulk|single] [batch=50]
  * </pre>
  */
 public final class FinanceLoadGenerator {
@@ -60,17 +65,24 @@ public final class FinanceLoadGenerator {
     int villages = args.length > 2 ? Integer.parseInt(args[2]) : 161;
     int perVillage = args.length > 3 ? Integer.parseInt(args[3]) : 120;
     Path dir = Path.of(args.length > 4 ? args[4] : "target/bench-finance");
+    boolean bulk = !(args.length > 5 && args[5].equals("single"));
+    int batch = args.length > 6 ? Integer.parseInt(args[6]) : 50;
+    if (args.length > 5 && !args[5].equals("single") && !args[5].equals("bulk")) {
+      throw new IllegalArgumentException("mode is bulk or single, not " + args[5]);
+    }
     deleteRecursively(dir);
     EmbeddedCa ca = EmbeddedCa.open(dir.resolve("ca"));
     EmbeddedLedgerConfig config = EmbeddedLedgerConfig.defaults(dir.resolve("ledger"));
     System.out.printf(
         Locale.ROOT,
-        "threads=%d vouchers=%d villages=%d perVillage=%d block=%d tx / %s fsync=%s jdk=%s"
-            + " cores=%d maxHeap=%d MiB%n",
+        "threads=%d vouchers=%d villages=%d perVillage=%d mode=%s batch=%d block=%d tx / %s"
+            + " fsync=%s jdk=%s cores=%d maxHeap=%d MiB%n",
         threads,
         vouchers,
         villages,
         perVillage,
+        bulk ? "bulk" : "single",
+        batch,
         config.maxBlockTransactions(),
         config.maxBlockWait(),
         config.fsync(),
@@ -106,8 +118,13 @@ public final class FinanceLoadGenerator {
               .formatted(COUNTY));
 
       Village year = Village.enroll(ca, YEAR_VILLAGE);
-      villageYear(ledger, year, vouchers, threads, auditor);
-      county(ledger, ca, villages, perVillage, threads, auditor);
+      if (bulk) {
+        villageYearInBatches(ledger, year, vouchers, threads, batch);
+      } else {
+        villageYear(ledger, year, vouchers, threads);
+      }
+      villageYearBooks(ledger, year, auditor);
+      county(ledger, ca, villages, perVillage, threads, auditor, bulk ? batch : 0);
     }
   }
 
@@ -128,8 +145,7 @@ public final class FinanceLoadGenerator {
     }
   }
 
-  private static void villageYear(
-      EmbeddedLedger ledger, Village village, int vouchers, int threads, Identity auditor)
+  private static void villageYear(EmbeddedLedger ledger, Village village, int vouchers, int threads)
       throws Exception {
     long[] latencies = new long[vouchers * 4];
     var index = new AtomicInteger();
@@ -179,7 +195,104 @@ public final class FinanceLoadGenerator {
         percentile(sorted, 0.50),
         percentile(sorted, 0.99),
         sorted.length == 0 ? 0.0 : sorted[sorted.length - 1] / 1e6);
+  }
 
+  /**
+   * The village year as the real workflow: every voucher recorded in its own transaction (threads
+   * in parallel), then submitted by the village, approved and posted by the township in batches of
+   * {@code batch}, one phase after the other (each phase's batches in parallel).
+   */
+  private static void villageYearInBatches(
+      EmbeddedLedger ledger, Village village, int vouchers, int threads, int batch)
+      throws Exception {
+    List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    var failures = new AtomicLong();
+    long cpuStart = processCpuNanos();
+    long start = System.nanoTime();
+    List<String> phases = new ArrayList<>();
+    runParallel(
+        threads,
+        vouchers,
+        i -> {
+          try {
+            latencies.add(timed(() -> record(ledger, village, "Y", i)));
+          } catch (LedgerException e) {
+            failures.incrementAndGet();
+            System.out.println("failed: " + e.getMessage());
+          }
+        });
+    phases.add("record %.1f s".formatted((System.nanoTime() - start) / 1e9));
+    int batches = (vouchers + batch - 1) / batch;
+    String[][] steps = {
+      {"submitVouchers", "village"}, {"approveVouchers", "township"}, {"postVouchers", "township"}
+    };
+    for (String[] step : steps) {
+      long phaseStart = System.nanoTime();
+      Identity caller = step[1].equals("village") ? village.clerk() : village.township();
+      runParallel(
+          threads,
+          batches,
+          b -> {
+            String json = batchJson(village, "Y", b * batch, Math.min(vouchers, (b + 1) * batch));
+            try {
+              latencies.add(timed(() -> submit(ledger, caller, step[0], json)));
+            } catch (LedgerException e) {
+              failures.incrementAndGet();
+              System.out.println("failed: " + e.getMessage());
+            }
+          });
+      phases.add("%s %.1f s".formatted(step[0], (System.nanoTime() - phaseStart) / 1e9));
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    long cpu = processCpuNanos() - cpuStart;
+    long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    System.out.printf(
+        Locale.ROOT,
+        "village year (bulk, batches of %d): %d vouchers (%d lines) posted = %d transactions"
+            + " (%d records + 3 × %d batches) in %.1f s (%.0f vouchers/s, %.0f tx/s),"
+            + " failures=%d, process CPU %.0f µs/tx = %.0f µs/voucher; phases: %s;"
+            + " per-tx commit latency p50=%.1f ms p99=%.1f ms max=%.1f ms%n",
+        batch,
+        vouchers,
+        vouchers * 4,
+        sorted.length,
+        vouchers,
+        batches,
+        elapsed,
+        vouchers / elapsed,
+        sorted.length / elapsed,
+        failures.get(),
+        sorted.length == 0 ? 0.0 : cpu / 1e3 / sorted.length,
+        cpu / 1e3 / vouchers,
+        String.join(", ", phases),
+        percentile(sorted, 0.50),
+        percentile(sorted, 0.99),
+        sorted.length == 0 ? 0.0 : sorted[sorted.length - 1] / 1e6);
+  }
+
+  /** Runs {@code work} for 0..count-1 on {@code threads} closed-loop threads. */
+  private static void runParallel(int threads, int count, java.util.function.IntConsumer work)
+      throws InterruptedException {
+    var next = new AtomicInteger();
+    Thread[] workers = new Thread[threads];
+    for (int t = 0; t < threads; t++) {
+      workers[t] =
+          Thread.ofPlatform()
+              .name("bench-" + t)
+              .start(
+                  () -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                      work.accept(i);
+                    }
+                  });
+    }
+    for (Thread worker : workers) {
+      worker.join();
+    }
+  }
+
+  /** Trial balances, month closes and the general ledger of the village year. */
+  private static void villageYearBooks(EmbeddedLedger ledger, Village village, Identity auditor) {
     String query = "{\"village\":\"%s\",\"period\":\"2025-12\"}".formatted(village.code());
     time(
         "trial balance 2025-12 of the village year, no month closed (reads every posted voucher)",
@@ -214,7 +327,8 @@ public final class FinanceLoadGenerator {
       int villages,
       int perVillage,
       int threads,
-      Identity auditor)
+      Identity auditor,
+      int batch)
       throws Exception {
     List<Village> all = new ArrayList<>();
     for (int v = 0; v < villages; v++) {
@@ -229,11 +343,15 @@ public final class FinanceLoadGenerator {
         work.add(
             pool.submit(
                 () -> {
-                  for (int i = 0; i < perVillage; i++) {
-                    try {
-                      post(ledger, village, "C", i);
-                    } catch (LedgerException e) {
-                      failures.incrementAndGet();
+                  if (batch > 0) {
+                    postInBatches(ledger, village, "C", perVillage, batch, failures);
+                  } else {
+                    for (int i = 0; i < perVillage; i++) {
+                      try {
+                        post(ledger, village, "C", i);
+                      } catch (LedgerException e) {
+                        failures.incrementAndGet();
+                      }
                     }
                   }
                   for (int m = 1; m <= MONTHS; m++) {
@@ -251,7 +369,10 @@ public final class FinanceLoadGenerator {
             + " failures=%d%n",
         villages,
         perVillage,
-        villages * (perVillage * 4L + MONTHS),
+        villages
+            * (batch > 0
+                ? perVillage + 3L * ((perVillage + batch - 1) / batch) + MONTHS
+                : perVillage * 4L + MONTHS),
         (System.nanoTime() - start) / 1e9,
         failures.get());
     for (String transaction : List.of("trialBalance", "generalLedger")) {
@@ -289,9 +410,65 @@ public final class FinanceLoadGenerator {
     }
   }
 
+  /**
+   * Records a village's {@code count} vouchers, then submits, approves and posts them in batches.
+   */
+  private static void postInBatches(
+      EmbeddedLedger ledger,
+      Village village,
+      String prefix,
+      int count,
+      int batch,
+      AtomicLong failures) {
+    try {
+      for (int i = 0; i < count; i++) {
+        record(ledger, village, prefix, i);
+      }
+      for (String step : List.of("submitVouchers", "approveVouchers", "postVouchers")) {
+        Identity caller = step.equals("submitVouchers") ? village.clerk() : village.township();
+        for (int from = 0; from < count; from += batch) {
+          submit(
+              ledger,
+              caller,
+              step,
+              batchJson(village, prefix, from, Math.min(count, from + batch)));
+        }
+      }
+    } catch (LedgerException e) {
+      failures.incrementAndGet();
+    }
+  }
+
+  /**
+   * {@code {"voucherIds":[…]}} for the village's vouchers {@code from} (inclusive) to {@code to}.
+   */
+  private static String batchJson(Village village, String prefix, int from, int to) {
+    StringBuilder json = new StringBuilder("{\"voucherIds\":[");
+    for (int i = from; i < to; i++) {
+      json.append(i > from ? ",\"" : "\"").append(voucherId(village, prefix, i)).append('"');
+    }
+    return json.append("]}").toString();
+  }
+
+  private static String voucherId(Village village, String prefix, int i) {
+    return "B%s-%s-%06d".formatted(prefix, village.code(), i);
+  }
+
   /** Records, submits, approves and posts voucher {@code i}; the four commit latencies. */
   private static long[] post(EmbeddedLedger ledger, Village village, String prefix, int i) {
-    String voucherId = "B%s-%s-%06d".formatted(prefix, village.code(), i);
+    String voucherId = voucherId(village, prefix, i);
+    String action = "{\"voucherId\":\"" + voucherId + "\"}";
+    return new long[] {
+      timed(() -> record(ledger, village, prefix, i)),
+      timed(() -> submit(ledger, village.clerk(), "submitVoucher", action)),
+      timed(() -> submit(ledger, village.township(), "approveVoucher", action)),
+      timed(() -> submit(ledger, village.township(), "postVoucher", action))
+    };
+  }
+
+  /** Records voucher {@code i} of the village: 4 lines, dated in month {@code 1 + i % 12}. */
+  private static void record(EmbeddedLedger ledger, Village village, String prefix, int i) {
+    String voucherId = voucherId(village, prefix, i);
     int month = 1 + i % MONTHS;
     long a = 10_000 + (i * 7919L) % 900_000;
     long b = 5_000 + (i * 104_729L) % 300_000;
@@ -322,13 +499,7 @@ public final class FinanceLoadGenerator {
                 a,
                 pick[3],
                 b);
-    String action = "{\"voucherId\":\"" + voucherId + "\"}";
-    return new long[] {
-      timed(() -> submit(ledger, village.clerk(), "recordVoucher", json)),
-      timed(() -> submit(ledger, village.clerk(), "submitVoucher", action)),
-      timed(() -> submit(ledger, village.township(), "approveVoucher", action)),
-      timed(() -> submit(ledger, village.township(), "postVoucher", action))
-    };
+    submit(ledger, village.clerk(), "recordVoucher", json);
   }
 
   private static long timed(Runnable call) {

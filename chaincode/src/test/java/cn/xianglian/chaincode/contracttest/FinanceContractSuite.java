@@ -3,10 +3,12 @@ package cn.xianglian.chaincode.contracttest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import cn.xianglian.ledger.ChaincodeEvent;
 import cn.xianglian.ledger.Identity;
 import cn.xianglian.ledger.LedgerException;
 import cn.xianglian.ledger.Proposal;
 import cn.xianglian.ledger.Submitted;
+import cn.xianglian.ledger.Subscription;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -15,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -397,6 +401,223 @@ public abstract class FinanceContractSuite {
       submit(lenientClerk, "submitVoucher", action(small));
       assertThat(tree(submit(lenientClerk, "postVoucher", action(small))).get("status").asString())
           .isEqualTo("POSTED");
+    }
+  }
+
+  @Nested
+  @DisplayName("submitVouchers / approveVouchers / postVouchers (批量送审、批量审核、批量记账)")
+  class Bulk {
+
+    @Test
+    @DisplayName("a batch goes draft → submitted → approved → posted, one transaction per step")
+    void happyPath() throws Exception {
+      List<String> ids = recordedBatch(village, clerk, 3);
+      JsonNode submitted = tree(submit(clerk, "submitVouchers", batch(ids)));
+      assertThat(idsOf(submitted)).containsExactlyElementsOf(ids);
+      submitted.forEach(v -> assertThat(v.get("status").asString()).isEqualTo("SUBMITTED"));
+      submit(township, "approveVouchers", batch(ids));
+      Submitted posted =
+          network().ledger().submit(township, Proposal.of("finance", "postVouchers", batch(ids)));
+      for (String voucherId : ids) {
+        JsonNode voucher = tree(evaluate(auditor, "getVoucher", voucherId));
+        List<String> statuses = new ArrayList<>();
+        voucher.get("steps").forEach(step -> statuses.add(step.get("status").asString()));
+        assertThat(statuses).containsExactly("DRAFT", "SUBMITTED", "APPROVED", "POSTED");
+        assertThat(voucher.get("steps").get(3).get("txId").asString()).isEqualTo(posted.txId());
+        assertThat(voucher.get("steps").get(3).get("party").asString())
+            .isEqualTo("TownshipOrgMSP/YONGJING-NJZ");
+      }
+      assertThat(event(posted))
+          .isEqualTo(
+              "VouchersPosted {\"ids\":[\"%s\",\"%s\",\"%s\"],\"regions\":[\"%s\"],\"type\":\"Voucher\"}"
+                  .formatted(ids.get(0), ids.get(1), ids.get(2), village));
+    }
+
+    @Test
+    @DisplayName("one bad voucher in the middle: its code, naming it, and no voucher changes")
+    void allOrNothing() {
+      List<String> ids = recordedBatch(village, clerk, 3);
+      submit(clerk, "submitVoucher", action(ids.get(0)));
+      submit(clerk, "submitVoucher", action(ids.get(2)));
+      List<String> before = vouchers(ids);
+      LedgerException e =
+          catchThrowableOfType(
+              LedgerException.class, () -> submit(township, "approveVouchers", batch(ids)));
+      assertThat(e).isNotNull();
+      assertThat(e.stage()).isEqualTo(LedgerException.Stage.ENDORSE);
+      assertThat(e.errorCode()).contains("INVALID_STATE");
+      assertThat(e.getMessage()).contains(ids.get(1));
+      assertThat(vouchers(ids)).as("nothing written").isEqualTo(before);
+
+      List<String> unknown = List.of(ids.get(0), id("V"), ids.get(2));
+      assertThat(rejected(township, "approveVouchers", batch(unknown)))
+          .isEqualTo("VOUCHER_NOT_FOUND");
+      assertThat(vouchers(ids)).isEqualTo(before);
+
+      String inClosedMonth = recorded(village, clerk, date(P1, 5), "101", "501", 100);
+      submit(township, "closePeriod", closeJson(village, P1));
+      String missing = id("V");
+      assertThat(rejected(clerk, "submitVouchers", batch(List.of(missing, inClosedMonth))))
+          .as("the first failing voucher in list order decides the code")
+          .isEqualTo("VOUCHER_NOT_FOUND");
+      assertThat(rejected(clerk, "submitVouchers", batch(List.of(inClosedMonth, missing))))
+          .isEqualTo("PERIOD_CLOSED");
+      assertThat(tree(evaluate(auditor, "getVoucher", inClosedMonth)).get("status").asString())
+          .isEqualTo("DRAFT");
+    }
+
+    @Test
+    @DisplayName(
+        "1..200 distinct ids: empty, 201, duplicates or a malformed id are INVALID_ARGUMENT")
+    void bounds() {
+      String voucherId = recorded(village, clerk, date(P2, 3), "101", "501", 100);
+      String before = evaluate(auditor, "getVoucher", voucherId);
+      List<String> many = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        many.add(id("V"));
+      }
+      assertThat(rejected(clerk, "submitVouchers", batch(many)))
+          .as("200 ids pass the bound; the first unknown one decides")
+          .isEqualTo("VOUCHER_NOT_FOUND");
+      many.add(voucherId);
+      assertThat(rejected(clerk, "submitVouchers", batch(many))).isEqualTo("INVALID_ARGUMENT");
+      assertThat(rejected(clerk, "submitVouchers", batch(List.of()))).isEqualTo("INVALID_ARGUMENT");
+      assertThat(rejected(clerk, "submitVouchers", batch(List.of(voucherId, voucherId))))
+          .isEqualTo("INVALID_ARGUMENT");
+      assertThat(rejected(clerk, "submitVouchers", batch(List.of(voucherId, "-bad"))))
+          .isEqualTo("INVALID_ARGUMENT");
+      assertThat(rejected(clerk, "submitVouchers", "{}")).isEqualTo("INVALID_ARGUMENT");
+      assertThat(rejected(clerk, "submitVouchers", action(voucherId)))
+          .isEqualTo("INVALID_ARGUMENT");
+      assertThat(evaluate(auditor, "getVoucher", voucherId)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("roles and regions as for single steps; a township may batch all its villages")
+    void denials() throws Exception {
+      List<String> mine = recordedBatch(village, clerk, 2);
+      List<String> theirs = recordedBatch(otherVillage, otherClerk, 1);
+      List<String> mixed = List.of(mine.get(0), theirs.get(0), mine.get(1));
+      List<String> before = vouchers(mixed);
+      assertThat(rejected(clerk, "submitVouchers", batch(mixed))).isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(rejected(township, "submitVouchers", batch(mine))).isEqualTo("ACCESS_DENIED");
+      assertThat(rejected(auditor, "postVouchers", batch(mine))).isEqualTo("ACCESS_DENIED");
+      assertThat(vouchers(mixed)).isEqualTo(before);
+
+      submit(clerk, "submitVouchers", batch(mine));
+      submit(otherClerk, "submitVouchers", batch(theirs));
+      before = vouchers(mixed);
+      assertThat(rejected(clerk, "approveVouchers", batch(mine))).isEqualTo("ACCESS_DENIED");
+      assertThat(rejected(otherTownship, "approveVouchers", batch(mixed)))
+          .isEqualTo("REGION_OUT_OF_SCOPE");
+      assertThat(vouchers(mixed)).isEqualTo(before);
+      Submitted approved =
+          network()
+              .ledger()
+              .submit(township, Proposal.of("finance", "approveVouchers", batch(mixed)));
+      String regions =
+          village.compareTo(otherVillage) < 0
+              ? "\"" + village + "\",\"" + otherVillage + "\""
+              : "\"" + otherVillage + "\",\"" + village + "\"";
+      assertThat(event(approved)).startsWith("VouchersApproved ").contains(regions);
+      before = vouchers(mixed);
+      assertThat(rejected(clerk, "postVouchers", batch(mine)))
+          .as("this county's rules need township approval: the township posts")
+          .isEqualTo("ACCESS_DENIED");
+      assertThat(vouchers(mixed)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("a retry returns the vouchers unchanged; done ones in a new batch are left alone")
+    void retry() {
+      List<String> ids = recordedBatch(village, clerk, 3);
+      List<String> firstTwo = ids.subList(0, 2);
+      String answer = submit(clerk, "submitVouchers", batch(firstTwo));
+      List<String> after = vouchers(firstTwo);
+      assertThat(submit(clerk, "submitVouchers", batch(firstTwo))).isEqualTo(answer);
+      assertThat(vouchers(firstTwo)).isEqualTo(after);
+      JsonNode all = tree(submit(clerk, "submitVouchers", batch(ids)));
+      assertThat(vouchers(firstTwo)).as("already submitted by this clerk").isEqualTo(after);
+      assertThat(all.get(2).get("status").asString()).isEqualTo("SUBMITTED");
+      assertThat(all.get(2).get("steps")).hasSize(2);
+      submit(township, "approveVouchers", batch(ids));
+      assertThat(rejected(clerk, "submitVouchers", batch(ids)))
+          .as("approved is past submitted: not a retry")
+          .isEqualTo("INVALID_STATE");
+    }
+
+    @Test
+    @DisplayName("posting in batches gives the same trial balance as posting one by one")
+    void sameBooks() {
+      String[][] entries = {
+        {"101", "501", "30000"},
+        {"102", "501", "120000"},
+        {"513", "101", "4500"},
+        {"151", "102", "80000"},
+        {"101", "102", "20000"}
+      };
+      List<String> bulk = new ArrayList<>();
+      for (String[] e : entries) {
+        posted(village, clerk, date(P2, 4), e[0], e[1], Long.parseLong(e[2]));
+        bulk.add(recorded(otherVillage, otherClerk, date(P2, 4), e[0], e[1], Long.parseLong(e[2])));
+      }
+      submit(otherClerk, "submitVouchers", batch(bulk));
+      submit(township, "approveVouchers", batch(bulk));
+      submit(township, "postVouchers", batch(bulk));
+      JsonNode single = trialBalance(village, P2);
+      JsonNode batched = trialBalance(otherVillage, P2);
+      assertThat(batched.get("balanced").asBoolean()).isTrue();
+      assertThat(batched.get("rows")).isEqualTo(single.get("rows"));
+      for (String total : List.of("debitFen", "creditFen", "closingDebitFen", "closingCreditFen")) {
+        assertThat(batched.get(total)).as(total).isEqualTo(single.get(total));
+      }
+      assertThat(batched.get("debitFen").asLong()).isEqualTo(254500);
+      assertThat(batched.get("vouchers")).hasSize(entries.length);
+    }
+  }
+
+  List<String> recordedBatch(String village, Identity clerk, int count) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ids.add(recorded(village, clerk, date(P2, 3 + i), "101", "501", 100 + i));
+    }
+    return ids;
+  }
+
+  List<String> vouchers(List<String> ids) {
+    return ids.stream().map(voucherId -> evaluate(auditor, "getVoucher", voucherId)).toList();
+  }
+
+  static List<String> idsOf(JsonNode vouchers) {
+    List<String> ids = new ArrayList<>();
+    vouchers.forEach(v -> ids.add(v.get("voucherId").asString()));
+    return ids;
+  }
+
+  static String batch(List<String> voucherIds) {
+    return voucherIds.stream()
+        .map(voucherId -> "\"" + voucherId + "\"")
+        .collect(java.util.stream.Collectors.joining(",", "{\"voucherIds\":[", "]}"));
+  }
+
+  /** The name and payload of the chaincode event a submitted transaction set. */
+  String event(Submitted done) throws Exception {
+    CompletableFuture<ChaincodeEvent> seen = new CompletableFuture<>();
+    Subscription subscription =
+        network()
+            .ledger()
+            .onChaincodeEvents(
+                done.blockNumber(),
+                event -> {
+                  if (event.txId().equals(done.txId())) {
+                    seen.complete(event);
+                  }
+                });
+    try {
+      ChaincodeEvent event = seen.get(30, TimeUnit.SECONDS);
+      return event.eventName() + " " + new String(event.payload(), StandardCharsets.UTF_8);
+    } finally {
+      subscription.close();
     }
   }
 

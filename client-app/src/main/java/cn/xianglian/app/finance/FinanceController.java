@@ -212,6 +212,30 @@ class FinanceController {
     return submit("postVoucher", args("voucherId", voucherId));
   }
 
+  @PostMapping("/voucher-batches/submit")
+  @Operation(
+      summary = "批量送审 — DRAFT → SUBMITTED for 1..200 vouchers, all or nothing (village)",
+      security = @SecurityRequirement(name = "basic"))
+  Committed<JsonNode> submitVouchers(@Valid @RequestBody FinanceRequests.VoucherBatch request) {
+    return submit("submitVouchers", request);
+  }
+
+  @PostMapping("/voucher-batches/approve")
+  @Operation(
+      summary = "批量审核 — SUBMITTED → APPROVED for 1..200 vouchers, all or nothing (township)",
+      security = @SecurityRequirement(name = "basic"))
+  Committed<JsonNode> approveVouchers(@Valid @RequestBody FinanceRequests.VoucherBatch request) {
+    return submit("approveVouchers", request);
+  }
+
+  @PostMapping("/voucher-batches/post")
+  @Operation(
+      summary = "批量记账 — posts 1..200 vouchers as postVoucher would, all or nothing",
+      security = @SecurityRequirement(name = "basic"))
+  Committed<JsonNode> postVouchers(@Valid @RequestBody FinanceRequests.VoucherBatch request) {
+    return submit("postVouchers", request);
+  }
+
   @PostMapping("/vouchers/{voucherId}/reversal")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(

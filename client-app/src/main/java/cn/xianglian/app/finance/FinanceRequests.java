@@ -137,6 +137,15 @@ final class FinanceRequests {
       @NotNull @Pattern(regexp = DATE) String date,
       @NotBlank @Size(max = 200) String summary) {}
 
+  @Schema(
+      description =
+          "批量送审 / 批量审核 / 批量记账 — 1..200 distinct voucher ids, one transaction, all or" + " nothing")
+  record VoucherBatch(
+      @NotEmpty @Size(max = MAX_BATCH) List<@NotNull @Pattern(regexp = ID) String> voucherIds) {}
+
+  /** The most vouchers one bulk step takes (the contract's bound). */
+  static final int MAX_BATCH = 200;
+
   @Schema(description = "退回 — the reason a township rejects a voucher")
   record RejectVoucher(@NotBlank @Size(max = 200) String reason) {}
 

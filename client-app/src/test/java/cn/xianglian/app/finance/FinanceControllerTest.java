@@ -126,6 +126,91 @@ class FinanceControllerTest {
   }
 
   @Nested
+  @DisplayName("bulk steps (批量送审、批量审核、批量记账)")
+  class Bulk {
+
+    @ParameterizedTest(name = "{0} → finance:{1}")
+    @CsvSource({"submit, submitVouchers", "approve, approveVouchers", "post, postVouchers"})
+    @DisplayName("submit the ids as one transaction and answer the vouchers")
+    void submitsOneTransaction(String step, String transaction) throws Exception {
+      when(ledger.submit(eq(WebSlice.PRODUCER), any()))
+          .thenReturn(
+              new Submitted("tx-b1", 12, ("[" + STORED + "]").getBytes(StandardCharsets.UTF_8)));
+
+      mvc.perform(
+              post("/api/v1/finance/voucher-batches/" + step)
+                  .with(user("bookkeeper"))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"voucherIds\":[\"V1\",\"V2\"]}"))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.record[0].voucherId").value("V1"))
+          .andExpect(jsonPath("$.transaction.txId").value("tx-b1"));
+
+      Proposal proposal = submitted();
+      assertThat(proposal.transaction()).isEqualTo(transaction);
+      assertThat(proposal.arguments()).containsExactly("{\"voucherIds\":[\"V1\",\"V2\"]}");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "no id | {\"voucherIds\":[]}",
+          "no list | {}",
+          "a malformed id | {\"voucherIds\":[\"V1\",\"-x\"]}"
+        })
+    @DisplayName("refuse a bad list before the ledger sees it")
+    void badList(String label, String body) throws Exception {
+      mvc.perform(
+              post("/api/v1/finance/voucher-batches/approve")
+                  .with(user("bookkeeper"))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(body))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+      verify(ledger, never()).submit(any(), any());
+    }
+
+    @Test
+    @DisplayName("refuse 201 ids before the ledger sees it")
+    void overTheBound() throws Exception {
+      StringBuilder ids = new StringBuilder();
+      for (int i = 0; i <= 200; i++) {
+        ids.append(i == 0 ? "" : ",").append("\"V").append(i).append('"');
+      }
+      mvc.perform(
+              post("/api/v1/finance/voucher-batches/post")
+                  .with(user("bookkeeper"))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"voucherIds\":[" + ids + "]}"))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+      verify(ledger, never()).submit(any(), any());
+    }
+
+    @Test
+    @DisplayName("a voucher of the batch in a closed month: 409 PERIOD_CLOSED, the contract's code")
+    void contractCode() throws Exception {
+      when(ledger.submit(eq(WebSlice.PRODUCER), any()))
+          .thenThrow(
+              new LedgerException(
+                  LedgerException.Stage.ENDORSE,
+                  "PERIOD_CLOSED",
+                  "PERIOD_CLOSED: voucher V2: period 2026-04 is closed",
+                  null,
+                  null));
+
+      mvc.perform(
+              post("/api/v1/finance/voucher-batches/submit")
+                  .with(user("bookkeeper"))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"voucherIds\":[\"V1\",\"V2\"]}"))
+          .andExpect(status().isConflict())
+          .andExpect(jsonPath("$.code").value("PERIOD_CLOSED"));
+    }
+  }
+
+  @Nested
   @DisplayName("contract errors")
   class Errors {
 

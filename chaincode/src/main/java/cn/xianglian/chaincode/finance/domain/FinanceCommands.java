@@ -153,6 +153,21 @@ public final class FinanceCommands {
     }
   }
 
+  /**
+   * Submits, approves or posts a batch of vouchers at once (批量送审 / 批量审核 / 批量记账): 1 to {@link
+   * #MAX_VOUCHERS} distinct voucher ids, all or nothing.
+   */
+  public record VoucherBatch(List<String> voucherIds) {
+
+    /** The most vouchers one bulk transition takes. */
+    public static final int MAX_VOUCHERS = 200;
+
+    public VoucherBatch {
+      voucherIds = Require.distinct("voucherIds", voucherIds, 1, MAX_VOUCHERS);
+      voucherIds.forEach(id -> Require.id("voucherIds", id));
+    }
+  }
+
   /** Returns a submitted voucher as rejected, with the reason. */
   public record RejectVoucher(String voucherId, String reason) {
     public RejectVoucher {
