@@ -16,6 +16,7 @@ import static cn.xianglian.chaincode.domain.ErrorCode.VOUCHER_NOT_FOUND;
 
 import cn.xianglian.chaincode.common.Caller;
 import cn.xianglian.chaincode.common.CanonicalJson;
+import cn.xianglian.chaincode.common.CommandLog.Replay;
 import cn.xianglian.chaincode.common.KeyCodec;
 import cn.xianglian.chaincode.common.ObjectType;
 import cn.xianglian.chaincode.common.Payloads;
@@ -28,7 +29,6 @@ import cn.xianglian.chaincode.domain.Role;
 import cn.xianglian.chaincode.domain.Tx;
 import cn.xianglian.chaincode.domain.XlException;
 import cn.xianglian.chaincode.finance.FinanceStore.Kind;
-import cn.xianglian.chaincode.finance.FinanceStore.Replay;
 import cn.xianglian.chaincode.finance.domain.Account;
 import cn.xianglian.chaincode.finance.domain.AccountDetail;
 import cn.xianglian.chaincode.finance.domain.Anomalies;

@@ -11,6 +11,7 @@ import static cn.xianglian.chaincode.domain.ErrorCode.PUBLICATION_NOT_FOUND;
 
 import cn.xianglian.chaincode.common.Caller;
 import cn.xianglian.chaincode.common.CanonicalJson;
+import cn.xianglian.chaincode.common.CommandLog.Replay;
 import cn.xianglian.chaincode.common.Payloads;
 import cn.xianglian.chaincode.common.SaltedPersonalData;
 import cn.xianglian.chaincode.domain.Actor;
@@ -20,7 +21,6 @@ import cn.xianglian.chaincode.domain.Role;
 import cn.xianglian.chaincode.domain.Tx;
 import cn.xianglian.chaincode.domain.XlException;
 import cn.xianglian.chaincode.party.PartyStore.Kind;
-import cn.xianglian.chaincode.party.PartyStore.Replay;
 import cn.xianglian.chaincode.party.domain.Award;
 import cn.xianglian.chaincode.party.domain.Dues;
 import cn.xianglian.chaincode.party.domain.DuesLedger;

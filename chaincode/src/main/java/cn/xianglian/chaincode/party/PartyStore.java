@@ -1,10 +1,13 @@
 package cn.xianglian.chaincode.party;
 
 import cn.xianglian.chaincode.common.CanonicalJson;
+import cn.xianglian.chaincode.common.CommandLog;
+import cn.xianglian.chaincode.common.CommandLog.Replay;
 import cn.xianglian.chaincode.common.KeyCodec;
 import cn.xianglian.chaincode.common.LedgerKey;
 import cn.xianglian.chaincode.common.LedgerState;
 import cn.xianglian.chaincode.common.ObjectType;
+import cn.xianglian.chaincode.common.Sha256;
 import cn.xianglian.chaincode.domain.ChinaTime;
 import cn.xianglian.chaincode.domain.RegionCode;
 import cn.xianglian.chaincode.domain.Tx;
@@ -19,13 +22,9 @@ import cn.xianglian.chaincode.party.domain.Organisation;
 import cn.xianglian.chaincode.party.domain.PartyDecisions;
 import cn.xianglian.chaincode.party.domain.PartyRules;
 import cn.xianglian.chaincode.party.domain.Publication;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
@@ -43,16 +42,6 @@ final class PartyStore {
     PARTY_AWARD,
     PARTY_PUBLICATION
   }
-
-  /** What an idempotency lookup found for an id. */
-  enum Replay {
-    NONE,
-    SAME,
-    DIFFERENT
-  }
-
-  /** Idempotency entry: who sent the command that created an id, and its hash. */
-  record CommandEntry(String caller, String transaction, String commandSha256) {}
 
   /** The payload of every party chaincode event. */
   record EventPayload(String type, String id, String orgId, RegionCode region) {}
@@ -76,22 +65,15 @@ final class PartyStore {
   // ---- idempotency ------------------------------------------------------------------------
 
   static String commandHash(String transaction, String caller, Object command) {
-    return sha256Hex(
-        CanonicalJson.bytes(
-            Map.of("caller", caller, "command", command, "transaction", transaction)));
+    return CommandLog.hash(transaction, caller, command, null);
   }
 
   Replay replay(Kind kind, String id, String hash) {
-    return state
-        .read(KeyCodec.key(ObjectType.COMMAND, kind.name(), id), CommandEntry.class)
-        .map(entry -> entry.commandSha256().equals(hash) ? Replay.SAME : Replay.DIFFERENT)
-        .orElse(Replay.NONE);
+    return new CommandLog(state).replay(kind.name(), id, hash);
   }
 
   void logCommand(Kind kind, String id, String transaction, String caller, String hash) {
-    state.write(
-        KeyCodec.key(ObjectType.COMMAND, kind.name(), id),
-        new CommandEntry(caller, transaction, hash));
+    new CommandLog(state).log(kind.name(), id, transaction, caller, hash);
   }
 
   // ---- rules --------------------------------------------------------------------------------
@@ -333,10 +315,6 @@ final class PartyStore {
   }
 
   static String sha256Hex(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing", e);
-    }
+    return Sha256.hex(bytes);
   }
 }

@@ -1,10 +1,12 @@
 package cn.xianglian.chaincode.trace;
 
-import cn.xianglian.chaincode.common.CanonicalJson;
+import cn.xianglian.chaincode.common.CommandLog;
+import cn.xianglian.chaincode.common.CommandLog.Replay;
 import cn.xianglian.chaincode.common.KeyCodec;
 import cn.xianglian.chaincode.common.LedgerKey;
 import cn.xianglian.chaincode.common.LedgerState;
 import cn.xianglian.chaincode.common.ObjectType;
+import cn.xianglian.chaincode.common.Sha256;
 import cn.xianglian.chaincode.domain.Actor;
 import cn.xianglian.chaincode.domain.ChinaTime;
 import cn.xianglian.chaincode.domain.Tx;
@@ -16,11 +18,7 @@ import cn.xianglian.chaincode.trace.domain.TraceEvent;
 import cn.xianglian.chaincode.trace.domain.TraceRules.Recorded;
 import cn.xianglian.chaincode.trace.domain.Warning;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
@@ -36,16 +34,6 @@ final class TraceStore {
     WARNING,
     RECALL
   }
-
-  /** What an idempotency lookup found for an id. */
-  enum Replay {
-    NONE,
-    SAME,
-    DIFFERENT
-  }
-
-  /** Idempotency entry: who sent the command that created an id, and its hash. */
-  record CommandEntry(String caller, String transaction, String commandSha256) {}
 
   /** The payload of every chaincode event. */
   record EventPayload(String type, String id, List<String> batchIds) {}
@@ -70,32 +58,15 @@ final class TraceStore {
 
   /** SHA-256 of the canonical command, the transaction and the caller's party. */
   static String commandHash(String transaction, Actor actor, Object command, String extra) {
-    Map<String, Object> content =
-        extra == null
-            ? Map.of("caller", actor.party(), "command", command, "transaction", transaction)
-            : Map.of(
-                "caller",
-                actor.party(),
-                "command",
-                command,
-                "transaction",
-                transaction,
-                "extra",
-                extra);
-    return sha256Hex(CanonicalJson.bytes(content));
+    return CommandLog.hash(transaction, actor.party(), command, extra);
   }
 
   Replay replay(Kind kind, String id, String hash) {
-    return state
-        .read(KeyCodec.key(ObjectType.COMMAND, kind.name(), id), CommandEntry.class)
-        .map(entry -> entry.commandSha256().equals(hash) ? Replay.SAME : Replay.DIFFERENT)
-        .orElse(Replay.NONE);
+    return new CommandLog(state).replay(kind.name(), id, hash);
   }
 
   void logCommand(Kind kind, String id, String transaction, Actor actor, String hash) {
-    state.write(
-        KeyCodec.key(ObjectType.COMMAND, kind.name(), id),
-        new CommandEntry(actor.party(), transaction, hash));
+    new CommandLog(state).log(kind.name(), id, transaction, actor.party(), hash);
   }
 
   // ---- records ----------------------------------------------------------------------------
@@ -203,11 +174,7 @@ final class TraceStore {
   // ---- helpers ----------------------------------------------------------------------------
 
   static String sha256Hex(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing", e);
-    }
+    return Sha256.hex(bytes);
   }
 
   static byte[] utf8(String text) {

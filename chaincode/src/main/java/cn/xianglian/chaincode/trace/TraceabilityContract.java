@@ -9,6 +9,7 @@ import static cn.xianglian.chaincode.domain.ErrorCode.RECALL_NOT_FOUND;
 
 import cn.xianglian.chaincode.common.Caller;
 import cn.xianglian.chaincode.common.CanonicalJson;
+import cn.xianglian.chaincode.common.CommandLog.Replay;
 import cn.xianglian.chaincode.common.KeyCodec;
 import cn.xianglian.chaincode.common.LedgerState;
 import cn.xianglian.chaincode.common.ObjectType;
@@ -20,7 +21,6 @@ import cn.xianglian.chaincode.domain.PersonalData;
 import cn.xianglian.chaincode.domain.RegionCode;
 import cn.xianglian.chaincode.domain.XlException;
 import cn.xianglian.chaincode.trace.TraceStore.Kind;
-import cn.xianglian.chaincode.trace.TraceStore.Replay;
 import cn.xianglian.chaincode.trace.domain.Batch;
 import cn.xianglian.chaincode.trace.domain.BatchQuantity;
 import cn.xianglian.chaincode.trace.domain.Certificate;
