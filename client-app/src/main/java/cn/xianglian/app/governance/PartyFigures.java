@@ -135,15 +135,39 @@ public class PartyFigures {
           ledger.put(rs.getString(1), new long[] {rs.getLong(3)});
         },
         scope + "%");
+    LocalDate from = asOf.minusMonths(WINDOW_MONTHS).withDayOfMonth(1);
+    YearMonth duesFrom = YearMonth.from(from);
+    YearMonth through = YearMonth.from(asOf).minusMonths(1);
+    // Meetings and dues are many (a county-year: ~7,000 and ~55,000); the rules read only a
+    // meeting's type and date and a payment's month, so those come from their columns, not from
+    // parsing each record's JSON, and only the rows the window can look at are read: meetings from
+    // the first day of the window's year (a yearly or quarterly period may start before the window)
+    // through asOf, payments of the window's months.
     Map<String, List<Meeting>> meetings = new HashMap<>();
     jdbc.query(
-        "select m.value_json from gov_party_meeting m join gov_party_org o on o.org_id = m.org_id"
-            + " where o.region like ?",
+        "select m.meeting_id, m.org_id, m.meeting_type, m.meeting_date from gov_party_meeting m"
+            + " join gov_party_org o on o.org_id = m.org_id"
+            + " where o.region like ? and m.meeting_date >= ? and m.meeting_date <= ?",
         rs -> {
-          Meeting meeting = CanonicalJson.read(rs.getString(1), Meeting.class);
+          Meeting meeting =
+              new Meeting(
+                  rs.getString(1),
+                  rs.getString(2),
+                  Meeting.Type.valueOf(rs.getString(3)),
+                  LocalDate.parse(rs.getString(4)),
+                  null,
+                  null,
+                  List.of(),
+                  0,
+                  0,
+                  null,
+                  null,
+                  null);
           meetings.computeIfAbsent(meeting.orgId(), k -> new ArrayList<>()).add(meeting);
         },
-        scope + "%");
+        scope + "%",
+        from.withDayOfYear(1).toString(),
+        asOf.toString());
     Map<String, List<Member>> members = new HashMap<>();
     jdbc.query(
         "select value_json from gov_party_member where region like ?",
@@ -154,16 +178,29 @@ public class PartyFigures {
         scope + "%");
     Map<String, List<Dues>> dues = new HashMap<>();
     jdbc.query(
-        "select d.value_json from gov_party_dues d join gov_party_member m"
-            + " on m.member_id = d.member_id where m.region like ?",
+        "select d.member_id, d.org_id, d.dues_month, d.amount_fen, d.paid_on, d.on_time"
+            + " from gov_party_dues d join gov_party_member m on m.member_id = d.member_id"
+            + " where m.region like ? and d.dues_month >= ? and d.dues_month <= ?",
         rs -> {
-          Dues paid = CanonicalJson.read(rs.getString(1), Dues.class);
+          Dues paid =
+              new Dues(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  null,
+                  null,
+                  rs.getLong(4),
+                  LocalDate.parse(rs.getString(5)),
+                  rs.getBoolean(6),
+                  0,
+                  null,
+                  null,
+                  null);
           dues.computeIfAbsent(paid.memberId(), k -> new ArrayList<>()).add(paid);
         },
-        scope + "%");
-    LocalDate from = asOf.minusMonths(WINDOW_MONTHS).withDayOfMonth(1);
-    YearMonth duesFrom = YearMonth.from(from);
-    YearMonth through = YearMonth.from(asOf).minusMonths(1);
+        scope + "%",
+        duesFrom.toString(),
+        through.toString());
     var result = new ArrayList<Branch>();
     for (Organisation org : orgs) {
       List<MeetingSchedule.Overdue> overdue =
